@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import wsl_nb
-from .store import WSLError, atomic_write, write_json
+from .store import WSLError, atomic_write, write_json, config_dict
 from dataclasses import asdict
 import hashlib
 import torch
@@ -18,7 +18,7 @@ from .compress import CompressConfig, Compression, fit_compression, train_rows, 
 from .weight_ae import AEConfig, train_ae, save_ae, load_ae, reconstruct, plot_ae_curves
 from .agreement import evaluate_methods, summarise, plot_agreement, THESIS
 from .dataset_encoder import PixelProjection, class_embeddings
-from .shared import SharedConfig, train_shared, shared_data, retrieval, save_shared, load_shared, json_cfg, plot_shared_curves, plot_heatmap, plot_umap, nt_xent
+from .shared import SharedConfig, train_shared, shared_data, retrieval, save_shared, load_shared, plot_shared_curves, plot_heatmap, plot_umap, nt_xent
 
 # %% auto #0
 __all__ = ['STAGES', 'STAGE_PRESETS', 'update_metrics', 'save_figure', 'write_section', 'zoo_stage', 'compress_stage', 'ae_stage',
@@ -95,8 +95,6 @@ STAGE_PRESETS = {
 
 def _fingerprint(*parts) -> str: return hashlib.sha256('\n'.join(map(str, parts)).encode()).hexdigest()
 
-def _cfg_json(c) -> dict: return json.loads(json.dumps(asdict(c)))
-
 def compress_stage(out, ccfg:CompressConfig, progress=True) -> Compression:
     "Fit (or reuse) the compression of the run's zoo on its training checkpoints."
     out = Path(out); d = out/'compress'
@@ -105,7 +103,7 @@ def compress_stage(out, ccfg:CompressConfig, progress=True) -> Compression:
     p = d/'compression.json'
     if p.exists():
         meta = json.loads(p.read_text())
-        if meta['config'] == _cfg_json(ccfg) and meta.get('fit_fingerprint') == fp: return Compression.load(d)
+        if meta['config'] == config_dict(ccfg) and meta.get('fit_fingerprint') == fp: return Compression.load(d)
     t0 = time.perf_counter()
     comp = fit_compression(out/'zoo', ccfg, progress=progress)
     comp.save(d)
@@ -121,7 +119,7 @@ def ae_stage(out, comp:Compression, acfg:AEConfig, progress=True):
     p = d/'weight_ae.json'
     if p.exists():
         m = json.loads(p.read_text())
-        if m['config'] == _cfg_json(acfg) and m.get('fit_fingerprint') == fp:
+        if m['config'] == config_dict(acfg) and m.get('fit_fingerprint') == fp:
             return load_ae(d), pd.read_parquet(d/'weight_ae_history.parquet')
     t0 = time.perf_counter()
     ae, hist = train_ae(comp, out/'zoo', man, acfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
@@ -196,7 +194,7 @@ def shared_stage(out, comp, ae, scfg:SharedConfig, progress=True) -> dict:
     sdir = out/'shared'
     fp = _fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], sorted(held))
     p = sdir/'shared.json'
-    if p.exists() and json.loads(p.read_text()).get('fit_fingerprint') == fp and json.loads(p.read_text())['config'] == json_cfg(scfg):
+    if p.exists() and json.loads(p.read_text()).get('fit_fingerprint') == fp and json.loads(p.read_text())['config'] == config_dict(scfg):
         model, hist = load_shared(sdir), pd.read_parquet(sdir/'shared_history.parquet')
     else:
         t0 = time.perf_counter()

@@ -12,13 +12,13 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .store import WSLError
+from .store import WSLError, config_dict, config_from
 from .results_encoder import LossBins, ResultsEncoder
 from .dataset_encoder import dataset_embedding
 
 # %% auto #0
-__all__ = ['nt_xent', 'retrieval', 'SharedConfig', 'SharedEncoder', 'train_shared', 'shared_data', 'save_shared', 'json_cfg',
-           'load_shared', 'plot_shared_curves', 'plot_heatmap', 'plot_umap']
+__all__ = ['nt_xent', 'retrieval', 'SharedConfig', 'SharedEncoder', 'train_shared', 'shared_data', 'save_shared', 'load_shared',
+           'plot_shared_curves', 'plot_heatmap', 'plot_umap']
 
 # %% ../nbs/10_shared.ipynb #e5b3e8d9
 def nt_xent(zp:torch.Tensor, zw:torch.Tensor, tau:float=0.1, same:torch.Tensor|None=None) -> torch.Tensor:
@@ -124,13 +124,9 @@ def save_shared(model:SharedEncoder, d, extra:dict|None=None):
     from wsl_nb.store import save_state, write_json
     d = Path(d)
     sha = save_state(d/'shared.safetensors', model.state_dict())
-    write_json(d/'shared.json', dict(config=json_cfg(model.cfg), d_dim=model.d_norm.normalized_shape[0], latent=model.mlp[-1].out_features,
+    write_json(d/'shared.json', dict(config=config_dict(model.cfg), d_dim=model.d_norm.normalized_shape[0], latent=model.mlp[-1].out_features,
                                      edges=model.results.bins.edges.tolist(), sha256=sha, **(extra or {})))
     return d
-
-def json_cfg(cfg) -> dict:
-    import json
-    return json.loads(json.dumps(asdict(cfg)))
 
 def load_shared(d) -> SharedEncoder:
     "Load a shared encoder saved by `save_shared`, in eval mode."
@@ -140,7 +136,7 @@ def load_shared(d) -> SharedEncoder:
     d = Path(d)
     if not (d/'shared.json').exists(): raise WSLError(f"{d} holds no shared encoder; make one with: wsl_run --out {d.parent}")
     m = json.loads((d/'shared.json').read_text())
-    cfg = SharedConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in m['config'].items()})
+    cfg = config_from(SharedConfig, m['config'])
     model = SharedEncoder(m['d_dim'], m['latent'], LossBins(m['edges']), cfg)
     model.load_state_dict(load_state(d/'shared.safetensors', m['sha256'])); return model.eval()
 

@@ -4,13 +4,14 @@
 
 # %% ../nbs/00_store.ipynb #50462a48
 from __future__ import annotations
-import hashlib, json, os, tempfile
+import dataclasses, hashlib, json, os, tempfile
 from pathlib import Path
 import torch
 from safetensors.torch import load_file
 
 # %% auto #0
-__all__ = ['WSLError', 'atomic_write', 'write_json', 'sha256_file', 'state_bytes', 'save_state', 'load_state']
+__all__ = ['WSLError', 'atomic_write', 'write_json', 'sha256_file', 'state_bytes', 'save_state', 'load_state', 'config_dict',
+           'config_from']
 
 # %% ../nbs/00_store.ipynb #1e71dc92
 class WSLError(ValueError):
@@ -77,3 +78,12 @@ def load_state(path, sha256:str|None=None) -> dict:
     if sha256 is not None and (got := sha256_file(path)) != sha256:
         raise WSLError(f"checkpoint {path} is corrupt: sha256 {got[:12]}... does not match the manifest's {sha256[:12]}...; delete it and rerun wsl_zoo to retrain it")
     return load_file(str(path))
+
+# %% ../nbs/00_store.ipynb #ed0db6c0
+def config_dict(cfg) -> dict:
+    "A dataclass config as plain JSON values (tuples become lists)."
+    return json.loads(json.dumps(dataclasses.asdict(cfg)))
+
+def config_from(cls, d:dict):
+    "Rebuild dataclass `cls` from `config_dict` values (lists back to tuples)."
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})

@@ -140,7 +140,8 @@ def train_and_save_group(group:list[dict], cfg_dict:dict, out, device='cpu') -> 
     "Train one group, write its checkpoints, return its journal records."
     import time
     from wsl_nb.zoo import ZooConfig, task_tensors, save_result
-    cfg = ZooConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in cfg_dict.items()})
+    from wsl_nb.store import config_from
+    cfg = config_from(ZooConfig, cfg_dict)
     t0 = time.perf_counter()
     results = train_group(group, [task_tensors(cfg, r['classes'], device) for r in group], cfg.arch, device)
     secs = (time.perf_counter() - t0) / len(group)

@@ -14,7 +14,7 @@ from torch import nn
 import torch.nn.functional as F
 from torch.func import functional_call, vmap
 from tqdm.auto import tqdm
-from .store import WSLError, save_state, load_state, write_json
+from .store import WSLError, save_state, load_state, write_json, config_from
 from .data import load_source, class_split
 from .models import build_model
 from .compress import Compression, train_rows
@@ -156,7 +156,7 @@ def load_ae(d) -> WeightAE:
     d = Path(d)
     if not (d/'weight_ae.json').exists(): raise WSLError(f"{d} holds no weight autoencoder; make one with: wsl_run --out {d.parent}")
     meta = json.loads((d/'weight_ae.json').read_text())
-    ae = WeightAE(meta['dim'], AEConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta['config'].items()}))
+    ae = WeightAE(meta['dim'], config_from(AEConfig, meta['config']))
     ae.load_state_dict(load_state(d/'weight_ae.safetensors', meta['sha256'])); return ae.eval()
 
 def reconstruct(comp:Compression, ae:WeightAE, sd:dict) -> dict:

@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 import wsl_nb
-from .store import WSLError, atomic_write, write_json, save_state, load_state
+from .store import WSLError, atomic_write, write_json, save_state, load_state, config_dict, config_from
 from .data import load_source, load_task, check_classes, parse_dataset
 from .models import build_model, ARCHS
 
@@ -47,7 +47,7 @@ class ZooConfig:
     run_split: tuple = (0.85, 0.10, 0.05)   # train / val / test share of runs
     data_seed: int = 0                      # the per-class image split of `wsl_nb.data`
 
-    def to_dict(self) -> dict: return json.loads(json.dumps(asdict(self)))
+    def to_dict(self) -> dict: return config_dict(self)
 
 # %% ../nbs/03_zoo.ipynb #26ffbf53
 PRESETS = {
@@ -214,7 +214,7 @@ def _check_dir(out:Path, meta:dict):
 def _ckpt_name(model_id, snap): return f'checkpoints/{model_id}_{snap}.safetensors'
 
 def _run_and_save(run, cfg_dict, out, device='cpu'):
-    cfg = ZooConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in cfg_dict.items()})
+    cfg = config_from(ZooConfig, cfg_dict)
     t0 = time.perf_counter()
     return save_result(run, train_run(run, cfg, device), cfg, out, time.perf_counter() - t0)
 
@@ -240,7 +240,7 @@ def _check_device(device:str) -> str:
 def _train_unit(unit:list[dict], cfg_dict:dict, device='cpu', threads:int=1) -> list[tuple]:
     "Train a unit of runs (one run, or a vectorised group) without writing anything: [(run, result, seconds)]."
     torch.set_num_threads(threads)
-    cfg = _cfg_from(cfg_dict)
+    cfg = config_from(ZooConfig, cfg_dict)
     t0 = time.perf_counter()
     if len(unit) > 1 or cfg_dict.get('_trainer') == 'vectorised':
         from wsl_nb.vtrain import train_group
@@ -336,14 +336,12 @@ def make_zoo(out, cfg:ZooConfig|None=None, device:str='cpu', workers:int|None=No
     return summary
 
 # %% ../nbs/03_zoo.ipynb #a53c3a8b
-def _cfg_from(d:dict) -> ZooConfig: return ZooConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})
-
 def load_zoo(zoo_dir) -> tuple[dict, pd.DataFrame]:
     "A zoo's metadata (zoo.json, with `config` as a `ZooConfig`) and its manifest."
     zoo_dir = Path(zoo_dir)
     if not (zoo_dir/'zoo.json').exists(): raise WSLError(f"{zoo_dir} is not a zoo (no zoo.json); make one with: wsl_zoo --out {zoo_dir}")
     meta = json.loads((zoo_dir/'zoo.json').read_text())
-    meta['config'] = _cfg_from(meta['config'])
+    meta['config'] = config_from(ZooConfig, meta['config'])
     if not (zoo_dir/'manifest.parquet').exists(): write_manifest(zoo_dir)
     return meta, pd.read_parquet(zoo_dir/'manifest.parquet')
 
