@@ -9,7 +9,7 @@ from torch import nn
 from .store import WSLError
 
 # %% auto #0
-__all__ = ['ARCHS', 'cnn_small', 'resnet18', 'build_model', 'n_params']
+__all__ = ['ARCHS', 'PERMS', 'cnn_small', 'resnet18', 'build_model', 'n_params', 'head_names', 'permute_head', 'reorder']
 
 # %% ../nbs/02_models.ipynb #afa490b8
 def cnn_small(n_classes:int=3, in_channels:int=1, width:int=16) -> nn.Module:
@@ -40,3 +40,28 @@ def build_model(arch:str='cnn_small', n_classes:int=3, in_channels:int|None=None
 def n_params(model:nn.Module) -> int:
     "Number of parameters."
     return sum(p.numel() for p in model.parameters())
+
+# %% ../nbs/02_models.ipynb #1bfa89fb
+import itertools
+PERMS = list(itertools.permutations(range(3)))  # the six orders of three classes
+
+def head_names(sd:dict, n_classes:int=3) -> tuple:
+    "Names of the classifier head's weight and bias: the one linear layer with `n_classes` outputs."
+    pairs = [(k, k[:-len('weight')] + 'bias') for k, v in sd.items() if k.endswith('weight') and v.ndim == 2 and v.shape[0] == n_classes
+             and tuple(getattr(sd.get(k[:-len('weight')] + 'bias'), 'shape', ())) == (n_classes,)]
+    if len(pairs) != 1: raise WSLError(f"found {len(pairs)} linear layers with {n_classes} outputs {pairs}; the head must be the only one")
+    return pairs[0]
+
+def permute_head(sd:dict, order) -> dict:
+    "The same model with its head's rows in `order`: row j of the result is row `order[j]` of `sd`."
+    order = [int(o) for o in order]
+    if sorted(order) != list(range(len(order))): raise WSLError(f"order must be a permutation of 0..{len(order) - 1}, got {order}")
+    out = dict(sd)
+    for n in head_names(sd, len(order)): out[n] = sd[n][order]
+    return out
+
+def reorder(sd:dict, classes, to) -> dict:
+    "A model of class list `classes` rewritten for the same classes in the order `to`."
+    classes, to = [int(c) for c in classes], [int(c) for c in to]
+    if sorted(classes) != sorted(to): raise WSLError(f"{to} is not an order of the class set {sorted(classes)}")
+    return permute_head(sd, [classes.index(c) for c in to])

@@ -4,12 +4,12 @@
 
 # %% ../nbs/90_run.ipynb #a07d0861
 from __future__ import annotations
-import argparse, io, json, os, sys, time
+import argparse, io, json, math, os, sys, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import wsl_nb
-from .store import WSLError, atomic_write, write_json, config_dict
+from .store import WSLError, atomic_write, write_json, config_dict, config_from
 from dataclasses import asdict
 import hashlib
 import torch
@@ -19,14 +19,18 @@ from .weight_ae import AEConfig, train_ae, save_ae, load_ae, reconstruct, plot_a
 from .agreement import evaluate_methods, summarise, plot_agreement, THESIS
 from .dataset_encoder import PixelProjection, class_embeddings
 from .shared import SharedConfig, train_shared, shared_data, retrieval, save_shared, load_shared, plot_shared_curves, plot_heatmap, plot_umap, nt_xent
+from .sample import Sampler, TaskEval, save_sample, sampling_eval, sampling_metrics, time_sample, plot_prompt_alignment, plot_sampling_bars
+from .data import load_source
+from .widget import ZooOfSet, panel_result, plot_panel
+import warnings
 
 # %% auto #0
 __all__ = ['STAGES', 'STAGE_PRESETS', 'update_metrics', 'save_figure', 'write_section', 'zoo_stage', 'compress_stage', 'ae_stage',
-           'reconstruction_stage', 'heldout_sets', 'shared_stage', 'Run', 'load_run', 'run_all', 'run_parser',
-           'run_main']
+           'reconstruction_stage', 'heldout_sets', 'fit_manifest', 'shared_stage', 'sampling_stage', 'Run', 'load_run',
+           'run_all', 'run_parser', 'run_main', 'sample_parser', 'sample_main']
 
 # %% ../nbs/90_run.ipynb #9ccc4812
-STAGES = ('zoo', 'compress', 'weight_ae', 'reconstruction', 'shared')  # pipeline order
+STAGES = ('zoo', 'compress', 'weight_ae', 'reconstruction', 'shared', 'sampling')  # pipeline order
 
 def update_metrics(out, section:str, values:dict) -> dict:
     "Set one section of `out/report/metrics.json`, keeping the others."
@@ -95,17 +99,22 @@ STAGE_PRESETS = {
 
 def _fingerprint(*parts) -> str: return hashlib.sha256('\n'.join(map(str, parts)).encode()).hexdigest()
 
+def _same_config(cls, saved:dict, cfg) -> bool:
+    "Whether a saved config equals `cfg`; fields added since it was saved count as their defaults."
+    try: return config_dict(config_from(cls, saved)) == config_dict(cfg)
+    except TypeError: return False                     # it has a field that no longer exists
+
 def compress_stage(out, ccfg:CompressConfig, progress=True) -> Compression:
     "Fit (or reuse) the compression of the run's zoo on its training checkpoints."
     out = Path(out); d = out/'compress'
-    _, man = load_zoo(out/'zoo')
+    meta, man = load_zoo(out/'zoo'); man = fit_manifest(man, meta['config'].seed)
     fp = _fingerprint(*train_rows(man).sha256)
     p = d/'compression.json'
     if p.exists():
         meta = json.loads(p.read_text())
-        if meta['config'] == config_dict(ccfg) and meta.get('fit_fingerprint') == fp: return Compression.load(d)
+        if _same_config(CompressConfig, meta['config'], ccfg) and meta.get('fit_fingerprint') == fp: return Compression.load(d)
     t0 = time.perf_counter()
-    comp = fit_compression(out/'zoo', ccfg, progress=progress)
+    comp = fit_compression(out/'zoo', ccfg, rows=train_rows(man), progress=progress)
     comp.save(d)
     meta = json.loads(p.read_text()); meta |= dict(fit_fingerprint=fp, seconds=round(time.perf_counter() - t0, 2), n_fit=len(train_rows(man)))
     write_json(p, meta)
@@ -114,12 +123,12 @@ def compress_stage(out, ccfg:CompressConfig, progress=True) -> Compression:
 def ae_stage(out, comp:Compression, acfg:AEConfig, progress=True):
     "Train (or reuse) the weight autoencoder on the run's compressed training checkpoints."
     out = Path(out); d = out/'weight_ae'
-    meta, man = load_zoo(out/'zoo'); zc = meta['config']
-    fp = _fingerprint(json.loads((out/'compress'/'compression.json').read_text())['sha256'], *train_rows(man, 'val').sha256)
+    meta, man = load_zoo(out/'zoo'); zc = meta['config']; man = fit_manifest(man, zc.seed)
+    fp = _fingerprint(json.loads((out/'compress'/'compression.json').read_text())['sha256'], *train_rows(man).sha256, *train_rows(man, 'val').sha256)
     p = d/'weight_ae.json'
     if p.exists():
         m = json.loads(p.read_text())
-        if m['config'] == config_dict(acfg) and m.get('fit_fingerprint') == fp:
+        if _same_config(AEConfig, m['config'], acfg) and m.get('fit_fingerprint') == fp:
             return load_ae(d), pd.read_parquet(d/'weight_ae_history.parquet')
     t0 = time.perf_counter()
     ae, hist = train_ae(comp, out/'zoo', man, acfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
@@ -176,25 +185,24 @@ def heldout_sets(man:pd.DataFrame, frac:float=0.1, seed:int=0) -> list:
     k = max(1, int(round(frac * len(sets(man))))) if cand else 0
     return [cand[i] for i in sorted(np.random.default_rng(seed).choice(len(cand), min(k, len(cand)), replace=False))]
 
-def _subset(d:dict, keep) -> dict:
-    idx = [i for i, k in enumerate(keep) if k]
-    return {k: (v[idx] if torch.is_tensor(v) else [v[i] for i in idx]) for k, v in d.items()}
+def fit_manifest(man:pd.DataFrame, seed:int=0) -> pd.DataFrame:
+    "The manifest without the runs of the held-out class sets: what every training stage (compression, autoencoder, shared encoder) sees."
+    held = set(heldout_sets(man, seed=seed))
+    return man[[tuple(sorted(int(x) for x in c)) not in held for c in man.classes]].reset_index(drop=True)
 
 def shared_stage(out, comp, ae, scfg:SharedConfig, progress=True) -> dict:
     "Train (or reuse) the shared encoder; measure NT-Xent and retrieval; write metrics, figures and the report section."
     import matplotlib.pyplot as plt
     out = Path(out); meta, man = load_zoo(out/'zoo'); zc = meta['config']
     ce = class_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache', progress=progress)
-    d = shared_data(out/'zoo', man, comp, ae, ce)
     held = set(heldout_sets(man, seed=zc.seed))
-    is_held = lambda part: [tuple(sorted(c)) in held for c in part['classes'].tolist()]
-    parts = {s: _subset(d[s], [not h for h in is_held(d[s])]) for s in ('train', 'val')}
-    heldout = {k: (torch.cat([_subset(d[s], is_held(d[s]))[k] for s in d]) if torch.is_tensor(d['train'][k]) else sum((_subset(d[s], is_held(d[s]))[k] for s in d), []))
-               for k in d['train']}
+    parts = shared_data(out/'zoo', fit_manifest(man, zc.seed), comp, ae, ce, splits=('train', 'val'), orders=scfg.orders)
+    hman = man[[tuple(sorted(int(x) for x in c)) in held for c in man.classes]].assign(split='train')   # every run of the held-out sets
+    heldout = shared_data(out/'zoo', hman, comp, ae, ce, splits=('train',))['train']
     sdir = out/'shared'
     fp = _fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], sorted(held))
     p = sdir/'shared.json'
-    if p.exists() and json.loads(p.read_text()).get('fit_fingerprint') == fp and json.loads(p.read_text())['config'] == config_dict(scfg):
+    if p.exists() and json.loads(p.read_text()).get('fit_fingerprint') == fp and _same_config(SharedConfig, json.loads(p.read_text())['config'], scfg):
         model, hist = load_shared(sdir), pd.read_parquet(sdir/'shared_history.parquet')
     else:
         t0 = time.perf_counter()
@@ -238,6 +246,54 @@ Validation retrieval of each checkpoint's z_W from its condition among {values['
 """ + '\n'.join(f'![{n}]({n})' for n, _ in figs) + '\n')
     return values
 
+# %% ../nbs/90_run.ipynb #58c69571
+def sampling_stage(out, progress=True) -> dict:
+    "Measure conditional sampling against its baselines; write metrics, figures and the report section."
+    import matplotlib.pyplot as plt
+    out = Path(out); run = load_run(out); s = run.sampler
+    held = heldout_sets(run.manifest, seed=run.config.seed)
+    conds, sweep = sampling_eval(s, out/'zoo', run.manifest, held, seed=run.config.seed, progress=progress)
+    m = sampling_metrics(conds, sweep)
+    r = train_rows(run.manifest, 'test').iloc[0]
+    m['sample_ms'] = time_sample(s, [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi)))
+    m['heldout_class_sets'] = ['-'.join(map(str, h)) for h in held]
+    rep = out/'report'
+    # the widget's view, on the first unseen class set (or a test run's) in the order of its first zoo run, at the training split's median loss
+    key = tuple(held[0]) if held else tuple(sorted(int(c) for c in r.classes))
+    order = next([int(x) for x in c] for c in run.manifest.classes if tuple(sorted(int(x) for x in c)) == key)
+    res = panel_result(s, ZooOfSet(out/'zoo', run.manifest, TaskEval.of(s)), order, float(train_rows(fit_manifest(run.manifest, run.config.seed)).val_loss.median()))
+    m['panel'] = dict(classes=order, target_loss=round(res['target_loss'], 4), acc=round(res['acc'], 4), loss=round(res['loss'], 4),
+                      zoo_acc_mean=round(float(res['zoo'].test_acc.mean()), 4), zoo_models=int(len(res['zoo'])))
+    save_figure(plot_panel(res, f"widget view: unseen class set {'/'.join(map(str, order))}" if held else ''), rep/'sampling_panel.png'); plt.close('all')
+    for name, fig in (('sampling_prompt_alignment.png', plot_prompt_alignment(sweep, f'{run.config.preset} zoo: target against achieved loss')),
+                      ('sampling_baselines.png', plot_sampling_bars(m, f'{run.config.preset} zoo: conditional sampling against baselines'))):
+        save_figure(fig, rep/name); plt.close(fig)
+    for name, df in (('sampling.csv', conds), ('sampling_sweep.csv', sweep)): atomic_write(rep/name, df.to_csv(index=False))
+    update_metrics(out, 'sampling', m)
+    get = lambda meth, k, key: ((m if meth == 'sampled' else m['baselines'][meth]).get(k) or {}).get(key)
+    fmt = lambda v: '-' if v is None else f'{v:.3f}'
+    lines = ['| | held-out runs: acc | ratio | unseen class sets: acc | ratio | prompt Spearman | R^2 | R^2 (log) |', '|---|---|---|---|---|---|---|---|']
+    for meth in ('sampled', 'nearest_condition', 'random_zoo', 'mean_model'):
+        pa = m['prompt_alignment'] if meth == 'sampled' else m['baselines'][meth].get('prompt_alignment', {})
+        lines.append(f"| {meth} | {fmt(get(meth, 'heldout_runs', 'acc_sampled'))} | {fmt(get(meth, 'heldout_runs', 'acc_ratio'))} | "
+                     f"{fmt(get(meth, 'unseen_class_sets', 'acc_sampled'))} | {fmt(get(meth, 'unseen_class_sets', 'acc_ratio'))} | {fmt(pa.get('spearman'))} | {fmt(pa.get('r2'))} | {fmt(pa.get('r2_log'))} |")
+    h, u = m['heldout_runs'] or {}, m['unseen_class_sets'] or {}
+    write_section(out, 'sampling', f"""## Conditional sampling
+Each checkpoint of the held-out runs ({h.get('n', 0)}, originals' test accuracy {fmt(h.get('acc_original'))}) and of the unseen class sets ({u.get('n', 0)} checkpoints of {u.get('n_sets', 0)} sets never seen by any training stage, zoo accuracy {fmt(u.get('acc_zoo'))}) is sampled from its class list and validation loss; the sample is tested on the task's test images. Targets: ratio >= 0.9 on held-out runs, >= 0.8 on unseen class sets and above nearest-condition retrieval, Spearman >= 0.7.
+
+""" + '\n'.join(lines) + f"""
+
+One `sample` call: {m['sample_ms']:.1f} ms (median, CPU).
+
+![prompt alignment](sampling_prompt_alignment.png)
+![baselines](sampling_baselines.png)
+
+The widget's view (nbs/12_widget.ipynb), classes {'/'.join(map(str, order))}, target loss {res['target_loss']:.3g}: sample accuracy {res['acc']:.3f}, the zoo's {len(res['zoo'])} models of the set {res['zoo'].test_acc.mean():.3f} on average.
+
+![widget view](sampling_panel.png)
+""")
+    return m
+
 # %% ../nbs/90_run.ipynb #e824103d
 class Run:
     "The fitted pipeline of a run directory."
@@ -261,22 +317,42 @@ class Run:
         "The weight embedding z_W of one model."
         with torch.no_grad(): return self.ae.encode(self.compression.transform(state_dict)[None])[0]
 
+    @property
+    def sampler(self) -> Sampler:
+        "The conditional sampler (shared encoder, weight decoder, inverse compression), loaded on first use."
+        if getattr(self, '_sampler', None) is None:
+            if not (self.dir/'shared'/'shared.json').exists():
+                raise WSLError(f"run directory {self.dir} has no shared encoder; make it with: wsl_run --out {self.dir} --preset {self.config.preset}")
+            c = self.config
+            ce = class_embeddings(c.dataset, PixelProjection(), c.data_seed, cache_dir=self.dir/'cache')
+            self._sampler = Sampler(self.compression, self.ae, load_shared(self.dir/'shared'), ce, load_source(c.dataset).classes,
+                                    c.arch, c.dataset, self.meta['input_shape'][0], c.data_seed)
+        return self._sampler
+
+    def sample(self, classes, target_loss) -> dict:
+        "Weights for `classes` (names or indices, in head order) and a target validation loss: a state_dict (CPU)."
+        return self.sampler.sample(classes, target_loss)
+
 def load_run(out) -> Run:
     "The fitted pipeline of run directory `out`."
     return Run(out)
 
 # %% ../nbs/90_run.ipynb #0193991b
 def run_all(out, preset:str='default', device:str='cpu', workers=None, progress=True, trainer:str|None=None, backend:str='local',
-            ray_address:str|None=None, **zoo_overrides) -> dict:
-    "Run every stage into `out`, reusing what it holds; return metrics.json."
+            ray_address:str|None=None, orders:bool=False, **zoo_overrides) -> dict:
+    "Run every stage into `out`, reusing what it holds; return metrics.json. `orders`: the class-order augmentation lever."
     cfg = zoo_config(preset, **zoo_overrides)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     zoo_stage(out, cfg, device=device, workers=workers, progress=progress, trainer=trainer, backend=backend, ray_address=ray_address)
     sp = STAGE_PRESETS[preset]
     comp = compress_stage(out, CompressConfig(**sp['compress']), progress=progress)
-    ae, hist = ae_stage(out, comp, AEConfig(**sp['ae']), progress=progress)
+    ae_kw, sh_kw = dict(sp['ae']), dict(sp['shared'])
+    if orders:   # six class orders per training checkpoint; the shared encoder gets half the epochs (six times the rows: three times the steps)
+        ae_kw['orders'] = sh_kw['orders'] = True; sh_kw['epochs'] = max(1, sh_kw.get('epochs', SharedConfig.epochs) // 2)
+    ae, hist = ae_stage(out, comp, AEConfig(**ae_kw), progress=progress)
     reconstruction_stage(out, comp, ae, hist, progress=progress)
-    shared_stage(out, comp, ae, SharedConfig(**sp['shared']), progress=progress)
+    shared_stage(out, comp, ae, SharedConfig(**sh_kw), progress=progress)
+    sampling_stage(out, progress=progress)
     return json.loads((out/'report'/'metrics.json').read_text())
 
 # %% ../nbs/90_run.ipynb #56173a5b
@@ -293,6 +369,7 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument('--trainer', help='zoo trainer: loop or vectorised (default: vectorised where the architecture allows)')
     p.add_argument('--backend', default='local', help='zoo backend: local or ray')
     p.add_argument('--ray-address', help='address of a running Ray cluster (default: a local Ray)')
+    p.add_argument('--orders', action='store_true', help='train the weight AE and the shared encoder on all six class orders of every training checkpoint (a lever; off by default)')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     return p
 
@@ -300,14 +377,41 @@ def _run(argv):
     os.environ.setdefault('MPLBACKEND', 'Agg')
     a = run_parser().parse_args(argv)
     m = run_all(a.out, a.preset, device=a.device, workers=a.workers, progress=not a.quiet, trainer=a.trainer, backend=a.backend, ray_address=a.ray_address,
-                n_runs=a.n_runs, seed=a.seed, init=a.init, dataset=a.dataset)
+                orders=a.orders, n_runs=a.n_runs, seed=a.seed, init=a.init, dataset=a.dataset)
     z = m['zoo']
     r = m['reconstruction']
     print(f"wsl_run {a.out}: zoo {z['runs']} runs, {z['checkpoints']} checkpoints, {z['diverged']} diverged, "
           f"final test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement {r['agreement_real']:.3f} "
           f"(PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
-          f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance {m['shared']['retrieval_chance']:.3f}); report in {Path(a.out)/'report'/'report.md'}")
+          f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance {m['shared']['retrieval_chance']:.3f}); "
+          f"sampling accuracy ratio {m['sampling']['heldout_runs']['acc_ratio']:.3f} on held-out runs; report in {Path(a.out)/'report'/'report.md'}")
 
 def run_main(argv=None):
     "Console entry point of `wsl_run`."
     sys.exit(_exit_on_error('wsl_run', _run, argv))
+
+def sample_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser('wsl_sample', description="Sample a model's weights for a class list and a target validation loss from a run directory made by wsl_run.")
+    p.add_argument('--run', required=True, help='run directory (made by wsl_run)')
+    p.add_argument('--classes', required=True, nargs='+', help='3 distinct class names or indices, in head order')
+    p.add_argument('--target-loss', required=True, help="target validation loss (clamped to the zoo's range, with a warning)")
+    p.add_argument('--out', required=True, help='output file, .safetensors')
+    return p
+
+def _sample(argv):
+    a = sample_parser().parse_args(argv)
+    if not a.out.endswith('.safetensors'): raise WSLError(f"--out must name a .safetensors file, got {a.out!r}")
+    s = load_run(a.run).sampler
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter('always')
+        cl, tl = s.parse_classes(a.classes), s.parse_loss(a.target_loss)
+    for x in w: print(f'wsl_sample: warning: {x.message}', file=sys.stderr)
+    sd = s.sample(cl, tl)
+    save_sample(a.out, sd, s, cl, tl)
+    e = TaskEval.of(s)(sd, cl)
+    print(f"wsl_sample: classes {' '.join(s.class_names[c] for c in cl)}, target loss {tl:.4g}: test accuracy {e['acc']:.3f}, "
+          f"test loss {e['loss']:.4f} on {int(e['confusion'].sum())} test images; wrote {a.out}")
+
+def sample_main(argv=None):
+    "Console entry point of `wsl_sample`."
+    sys.exit(_exit_on_error('wsl_sample', _sample, argv))

@@ -48,6 +48,7 @@ class SharedConfig:
     tau: float = 0.1
     mse: float = 1.0            # weight of the MSE term towards z_W (0: NT-Xent alone, as the thesis)
     mask_same: bool = True      # other runs under the same (classes, loss bin) condition are not negatives
+    orders: bool = False        # the training split in all six class orders (use with a weight AE trained with orders)
     epochs: int = 200
     batch_size: int = 256
     lr: float = 1e-3
@@ -104,17 +105,19 @@ def train_shared(data:dict, cfg:SharedConfig|None=None, progress:bool=True):
     return model, pd.DataFrame(hist)
 
 # %% ../nbs/10_shared.ipynb #b27b16f3
-def shared_data(zoo_dir, man:pd.DataFrame, comp, ae, class_emb:torch.Tensor, splits=('train', 'val', 'test')) -> dict:
-    "Per split: dataset embeddings, validation losses, class lists and frozen weight embeddings of the `ok` checkpoints."
+def shared_data(zoo_dir, man:pd.DataFrame, comp, ae, class_emb:torch.Tensor, splits=('train', 'val', 'test'), orders:bool=False) -> dict:
+    "Per split: dataset embeddings, validation losses, class lists and frozen weight embeddings of the `ok` checkpoints; `orders`: the training split in all six class orders."
     from wsl_nb.compress import train_rows
-    from wsl_nb.weight_ae import coef_matrix
+    from wsl_nb.weight_ae import coef_matrix, class_matrix
     out = {}
     for s in splits:
-        rows = train_rows(man, s)
-        with torch.no_grad(): zw = ae.encode(coef_matrix(comp, zoo_dir, rows))
-        cl = torch.tensor(np.stack(rows.classes.map(list)))
-        out[s] = dict(zd=torch.stack([dataset_embedding(class_emb, c) for c in cl.tolist()]), loss=torch.tensor(rows.val_loss.values, dtype=torch.float32),
-                      classes=cl, zw=zw, model_id=list(rows.model_id), snapshot=list(rows.snapshot))
+        rows, six = train_rows(man, s), orders and s == 'train'
+        r = 6 if six else 1
+        with torch.no_grad(): zw = ae.encode(coef_matrix(comp, zoo_dir, rows, six))
+        cl = class_matrix(rows, six)
+        out[s] = dict(zd=torch.stack([dataset_embedding(class_emb, c) for c in cl.tolist()]),
+                      loss=torch.tensor(rows.val_loss.values, dtype=torch.float32).repeat_interleave(r), classes=cl, zw=zw,
+                      model_id=[m for m in rows.model_id for _ in range(r)], snapshot=[x for x in rows.snapshot for _ in range(r)])
     return out
 
 # %% ../nbs/10_shared.ipynb #4a0687b6

@@ -18,10 +18,11 @@ from .store import WSLError, save_state, load_state, write_json, config_from
 from .data import load_source, class_split
 from .models import build_model
 from .compress import Compression, train_rows
+from .models import PERMS, permute_head
 
 # %% auto #0
-__all__ = ['AEConfig', 'WeightAE', 'ProbeBank', 'batched_logits', 'coef_matrix', 'param_stack', 'train_ae', 'save_ae', 'load_ae',
-           'reconstruct', 'plot_ae_curves']
+__all__ = ['AEConfig', 'WeightAE', 'ProbeBank', 'batched_logits', 'coef_matrix', 'param_stack', 'class_matrix', 'train_ae',
+           'save_ae', 'load_ae', 'reconstruct', 'plot_ae_curves']
 
 # %% ../nbs/06_weight_ae.ipynb #c659a6a0
 @dataclass
@@ -37,6 +38,7 @@ class AEConfig:
     probe: int = 32             # probe images per model per step, from the model's task's training images
     input_noise: float = 0.1    # Gaussian noise added to the encoder's input while training
     clip: float = 1.0           # gradient norm clipping
+    orders: bool = False        # train on the six class orders of every training checkpoint (head rows permuted with the class list), one drawn per model per step
     seed: int = 0
 
 def _mlp(sizes):
@@ -81,16 +83,25 @@ def batched_logits(net:nn.Module, params:dict, x:torch.Tensor) -> torch.Tensor:
 def _centred(l): return l - l.mean(-1, keepdim=True)
 
 # %% ../nbs/06_weight_ae.ipynb #fca9cba0
-def coef_matrix(comp:Compression, zoo_dir, rows:pd.DataFrame) -> torch.Tensor:
-    "Normalised coefficient vectors (n, dim) of the checkpoints in `rows`."
-    from wsl_nb.zoo import load_checkpoint
-    return torch.stack([comp.transform(load_checkpoint(zoo_dir, r)) for _, r in rows.iterrows()])
-
-def param_stack(zoo_dir, rows:pd.DataFrame) -> dict:
-    "The checkpoints of `rows` stacked: name -> (n, *shape)."
+def _states(zoo_dir, rows:pd.DataFrame, orders:bool=False) -> list:
+    "State_dicts of `rows`; with `orders`, each in its six class orders (row i, order p at i * 6 + p)."
     from wsl_nb.zoo import load_checkpoint
     sds = [load_checkpoint(zoo_dir, r) for _, r in rows.iterrows()]
+    return [permute_head(s, p) for s in sds for p in PERMS] if orders else sds
+
+def coef_matrix(comp:Compression, zoo_dir, rows:pd.DataFrame, orders:bool=False) -> torch.Tensor:
+    "Normalised coefficient vectors (n, dim) of the checkpoints in `rows` (n * 6 with `orders`)."
+    return torch.stack([comp.transform(s) for s in _states(zoo_dir, rows, orders)])
+
+def param_stack(zoo_dir, rows:pd.DataFrame, orders:bool=False) -> dict:
+    "The checkpoints of `rows` stacked: name -> (n, *shape) (n * 6 with `orders`)."
+    sds = _states(zoo_dir, rows, orders)
     return {k: torch.stack([s[k] for s in sds]) for k in sds[0]}
+
+def class_matrix(rows:pd.DataFrame, orders:bool=False) -> torch.Tensor:
+    "Class lists (n, 3) of `rows`, in the layout of `coef_matrix`."
+    K = torch.tensor(np.stack(rows.classes.map(list)))
+    return torch.stack([K[:, list(p)] for p in PERMS], 1).reshape(-1, K.shape[1]) if orders else K
 
 class _Objective:
     def __init__(self, comp, net, bank, cfg):
@@ -114,19 +125,21 @@ def train_ae(comp:Compression, zoo_dir, man:pd.DataFrame, cfg:AEConfig|None=None
     torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
     tr, va = train_rows(man, 'train'), train_rows(man, 'val')
     if len(va) == 0: raise WSLError("the zoo has no validation-split checkpoints to choose the autoencoder by; use more runs")
-    C = {'train': coef_matrix(comp, zoo_dir, tr), 'val': coef_matrix(comp, zoo_dir, va)}
-    K = {'train': torch.tensor(np.stack(tr.classes.map(list))), 'val': torch.tensor(np.stack(va.classes.map(list)))}
-    P = {s: param_stack(zoo_dir, r) for s, r in (('train', tr), ('val', va))} if cfg.behaviour else {'train': {}, 'val': {}}
+    six = cfg.orders                         # training rows in all six class orders; validation on the models as trained
+    C = {'train': coef_matrix(comp, zoo_dir, tr, six), 'val': coef_matrix(comp, zoo_dir, va)}
+    K = {'train': class_matrix(tr, six), 'val': class_matrix(va)}
+    P = {'train': param_stack(zoo_dir, tr, six), 'val': param_stack(zoo_dir, va)} if cfg.behaviour else {'train': {}, 'val': {}}
     obj = _Objective(comp, build_model(arch, 3, in_channels=in_channels), ProbeBank(dataset, data_seed) if cfg.behaviour else None, cfg)
     ae = WeightAE(comp.dim, cfg)
     opt = torch.optim.AdamW(ae.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, cfg.epochs)
     hist, best, best_state = [], math.inf, None
-    n = len(C['train'])
+    n = len(tr)
     for ep in tqdm(range(cfg.epochs), desc='weight AE', disable=not progress):
         ae.train(); perm = torch.randperm(n, generator=g); tot = np.zeros(3)
         for i in range(0, n, cfg.batch_size):
             b = perm[i:i + cfg.batch_size]
+            if six: b = b * 6 + torch.randint(6, (len(b),), generator=g)
             loss, mse, beh = obj(ae, C['train'][b], K['train'][b], {k: v[b] for k, v in P['train'].items()}, g)
             opt.zero_grad(); loss.backward(); nn.utils.clip_grad_norm_(ae.parameters(), cfg.clip); opt.step()
             tot += np.array([loss.item(), mse.item(), beh.item()]) * len(b)
