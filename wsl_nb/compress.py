@@ -114,18 +114,21 @@ class Compression:
         extra = set(sd) - set(self.slices)
         if extra: raise WSLError(f"state_dict has parameter {sorted(extra)[0]!r}, which the zoo's architecture does not have")
 
-    def raw_coefs(self, sd:dict) -> torch.Tensor:
-        "Unnormalised coefficient vector of a state_dict."
-        self.check_state(sd)
-        out = torch.zeros(self.dim)
+    def raw_coefs(self, sd:dict|list) -> torch.Tensor:
+        "Unnormalised coefficient vector of a state_dict, or matrix (B, dim) of a list of them (one matrix product per parameter)."
+        one = isinstance(sd, dict)
+        sds = [sd] if one else list(sd)
+        for s in sds: self.check_state(s)
+        out = torch.zeros(len(sds), self.dim)
         for p in self.params:
-            n, x = p['name'], sd[p['name']].detach().float().reshape(-1).cpu()
-            if p['mode'] == 'center': out[self.slices[n]] = x - self.means[n]
-            elif p['mode'] == 'pca': out[self.slices[n]] = (x - self.means[n]) @ self.comps[n]
-        return out
+            if p['mode'] not in ('center', 'pca'): continue
+            n = p['name']
+            x = torch.stack([s[n].detach().float().reshape(-1).cpu() for s in sds]) - self.means[n]
+            out[:, self.slices[n]] = x @ self.comps[n] if p['mode'] == 'pca' else x
+        return out[0] if one else out
 
-    def transform(self, sd:dict) -> torch.Tensor:
-        "Normalised coefficient vector of a state_dict."
+    def transform(self, sd:dict|list) -> torch.Tensor:
+        "Normalised coefficient vector of a state_dict, or matrix (B, dim) of a list of them."
         return (self.raw_coefs(sd) - self.norm_mu) / self.norm_sd
 
     def decode_params(self, c:torch.Tensor) -> dict:
@@ -200,8 +203,10 @@ def fit_compression(zoo_dir, cfg:CompressConfig|None=None, rows:pd.DataFrame|Non
             params.append(info); bar.update(1)
     bar.close()
     comp = Compression(params, means, comps, cfg)
-    sq = torch.zeros(comp.dim, dtype=torch.float64)   # per-coefficient sum of squares, one checkpoint at a time
-    for f in files: sq += comp.raw_coefs(load_state(f)).double().pow(2)
+    per = 8 * sum(int(np.prod(s)) if len(s) else 1 for s in shapes.values())
+    step = max(1, int(budget // per))                 # checkpoints per block: the block's parameters, read and stacked, fit in chunk_mb
+    sq = torch.zeros(comp.dim, dtype=torch.float64)   # per-coefficient sum of squares, a block of checkpoints at a time
+    for i in range(0, len(files), step): sq += comp.raw_coefs([load_state(f) for f in files[i:i + step]]).double().pow(2).sum(0)
     mu = torch.zeros(comp.dim)  # PCA and centred coefficients have mean zero on the training rows
     if cfg.norm == 'coef': sd = (sq / max(len(files) - 1, 1)).sqrt().float().clamp_min(1e-8)
     else:

@@ -91,7 +91,8 @@ def _states(zoo_dir, rows:pd.DataFrame, orders:bool=False) -> list:
 
 def coef_matrix(comp:Compression, zoo_dir, rows:pd.DataFrame, orders:bool=False) -> torch.Tensor:
     "Normalised coefficient vectors (n, dim) of the checkpoints in `rows` (n * 6 with `orders`)."
-    return torch.stack([comp.transform(s) for s in _states(zoo_dir, rows, orders)])
+    sds = _states(zoo_dir, rows, orders)
+    return torch.cat([comp.transform(sds[i:i + 256]) for i in range(0, len(sds), 256)])  # blocks of 256: one matrix product per parameter
 
 def param_stack(zoo_dir, rows:pd.DataFrame, orders:bool=False) -> dict:
     "The checkpoints of `rows` stacked: name -> (n, *shape) (n * 6 with `orders`)."
