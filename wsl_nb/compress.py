@@ -127,6 +127,10 @@ class Compression:
             out[:, self.slices[n]] = x @ self.comps[n] if p['mode'] == 'pca' else x
         return out[0] if one else out
 
+    def block_size(self) -> int:
+        "Checkpoints per block: a block's parameters, read and stacked (float32, two copies), fit in `cfg.chunk_mb`."
+        return max(1, int(self.cfg.chunk_mb * 2**20 // (8 * sum(p['numel'] for p in self.params))))
+
     def transform(self, sd:dict|list) -> torch.Tensor:
         "Normalised coefficient vector of a state_dict, or matrix (B, dim) of a list of them."
         return (self.raw_coefs(sd) - self.norm_mu) / self.norm_sd
@@ -203,8 +207,7 @@ def fit_compression(zoo_dir, cfg:CompressConfig|None=None, rows:pd.DataFrame|Non
             params.append(info); bar.update(1)
     bar.close()
     comp = Compression(params, means, comps, cfg)
-    per = 8 * sum(int(np.prod(s)) if len(s) else 1 for s in shapes.values())
-    step = max(1, int(budget // per))                 # checkpoints per block: the block's parameters, read and stacked, fit in chunk_mb
+    step = comp.block_size()
     sq = torch.zeros(comp.dim, dtype=torch.float64)   # per-coefficient sum of squares, a block of checkpoints at a time
     for i in range(0, len(files), step): sq += comp.raw_coefs([load_state(f) for f in files[i:i + step]]).double().pow(2).sum(0)
     mu = torch.zeros(comp.dim)  # PCA and centred coefficients have mean zero on the training rows

@@ -26,8 +26,8 @@ import warnings
 
 # %% auto #0
 __all__ = ['STAGES', 'STAGE_PRESETS', 'update_metrics', 'save_figure', 'write_section', 'zoo_stage', 'compress_stage', 'ae_stage',
-           'reconstruction_stage', 'heldout_sets', 'fit_manifest', 'shared_stage', 'sampling_stage', 'Run', 'load_run',
-           'run_all', 'run_parser', 'run_main', 'sample_parser', 'sample_main']
+           'reconstruction_stage', 'heldout_sets', 'fit_manifest', 'shared_inputs', 'shared_stage', 'sampling_stage',
+           'Run', 'load_run', 'run_all', 'run_parser', 'run_main', 'sample_parser', 'sample_main']
 
 # %% ../nbs/90_run.ipynb #9ccc4812
 STAGES = ('zoo', 'compress', 'weight_ae', 'reconstruction', 'shared', 'sampling')  # pipeline order
@@ -185,20 +185,30 @@ def heldout_sets(man:pd.DataFrame, frac:float=0.1, seed:int=0) -> list:
     k = max(1, int(round(frac * len(sets(man))))) if cand else 0
     return [cand[i] for i in sorted(np.random.default_rng(seed).choice(len(cand), min(k, len(cand)), replace=False))]
 
+def _in_sets(man:pd.DataFrame, sets) -> np.ndarray:
+    "Which runs of `man` belong to one of the unordered class `sets`."
+    sets = set(sets)
+    return np.array([tuple(sorted(int(x) for x in c)) in sets for c in man.classes], dtype=bool)
+
 def fit_manifest(man:pd.DataFrame, seed:int=0) -> pd.DataFrame:
     "The manifest without the runs of the held-out class sets: what every training stage (compression, autoencoder, shared encoder) sees."
-    held = set(heldout_sets(man, seed=seed))
-    return man[[tuple(sorted(int(x) for x in c)) not in held for c in man.classes]].reset_index(drop=True)
+    return man[~_in_sets(man, heldout_sets(man, seed=seed))].reset_index(drop=True)
+
+def shared_inputs(out, comp, ae, orders:bool=False, progress=True, splits=('train', 'val')) -> tuple[dict, list]:
+    "The shared encoder's data in run directory `out`: `splits` of the fitted manifest, 'heldout' (every checkpoint of the held-out class sets); and those sets."
+    out = Path(out); meta, man = load_zoo(out/'zoo'); zc = meta['config']
+    ce = class_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache', progress=progress)
+    held = heldout_sets(man, seed=zc.seed)
+    parts = shared_data(out/'zoo', fit_manifest(man, zc.seed), comp, ae, ce, splits=splits, orders=orders)
+    parts['heldout'] = shared_data(out/'zoo', man[_in_sets(man, held)].assign(split='train'), comp, ae, ce, splits=('train',))['train']
+    return parts, held
 
 def shared_stage(out, comp, ae, scfg:SharedConfig, progress=True) -> dict:
     "Train (or reuse) the shared encoder; measure NT-Xent and retrieval; write metrics, figures and the report section."
     import matplotlib.pyplot as plt
     out = Path(out); meta, man = load_zoo(out/'zoo'); zc = meta['config']
-    ce = class_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache', progress=progress)
-    held = set(heldout_sets(man, seed=zc.seed))
-    parts = shared_data(out/'zoo', fit_manifest(man, zc.seed), comp, ae, ce, splits=('train', 'val'), orders=scfg.orders)
-    hman = man[[tuple(sorted(int(x) for x in c)) in held for c in man.classes]].assign(split='train')   # every run of the held-out sets
-    heldout = shared_data(out/'zoo', hman, comp, ae, ce, splits=('train',))['train']
+    parts, held = shared_inputs(out, comp, ae, scfg.orders, progress)
+    heldout = parts['heldout']
     sdir = out/'shared'
     fp = _fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], sorted(held))
     p = sdir/'shared.json'

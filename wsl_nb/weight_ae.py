@@ -92,7 +92,8 @@ def _states(zoo_dir, rows:pd.DataFrame, orders:bool=False) -> list:
 def coef_matrix(comp:Compression, zoo_dir, rows:pd.DataFrame, orders:bool=False) -> torch.Tensor:
     "Normalised coefficient vectors (n, dim) of the checkpoints in `rows` (n * 6 with `orders`)."
     sds = _states(zoo_dir, rows, orders)
-    return torch.cat([comp.transform(sds[i:i + 256]) for i in range(0, len(sds), 256)])  # blocks of 256: one matrix product per parameter
+    b = comp.block_size()
+    return torch.cat([comp.transform(sds[i:i + b]) for i in range(0, len(sds), b)])   # one matrix product per parameter and block
 
 def param_stack(zoo_dir, rows:pd.DataFrame, orders:bool=False) -> dict:
     "The checkpoints of `rows` stacked: name -> (n, *shape) (n * 6 with `orders`)."
