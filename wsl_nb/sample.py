@@ -20,7 +20,7 @@ from .shared import load_shared
 from .prior import Prior, load_prior
 
 # %% auto #0
-__all__ = ['calibration_scale', 'scale_head', 'Sampler', 'save_sample', 'load_sample', 'TaskEval']
+__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'Sampler', 'save_sample', 'load_sample', 'TaskEval']
 
 # %% ../nbs/16_sample.ipynb #fbe2581c
 def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its task's validation images
@@ -43,6 +43,8 @@ def scale_head(sd:dict, s:float) -> dict:
     return {**sd, hw: sd[hw] * s, hb: sd[hb] * s}
 
 # %% ../nbs/16_sample.ipynb #04b0ff03
+DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development data (the sampling notebook: the most accurate draws that still disagree at least half as much as the zoo's runs)
+
 class Sampler:
     "Conditional sampling P(W | D, R): a class list and a target loss to a state_dict of the zoo's architecture."
     def __init__(self, comp, ae, shared, class_emb:torch.Tensor, class_names:list, arch:str, dataset:str, in_channels:int, data_seed:int=0,
@@ -113,13 +115,13 @@ class Sampler:
         if not self.calibrate: return sds
         return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)]
 
-    def draw_many(self, conds:list, seed:int|None=None, temperature:float=1.) -> list:
+    def draw_many(self, conds:list, seed:int|None=None, temperature:float|None=None) -> list:
         "State_dicts drawn from the prior around each condition's z_proj (seeded by `seed`; calibrated, if the sampler calibrates)."
         if self.prior is None: raise WSLError("this sampler has no prior to draw from; a run directory made by wsl_run has one")
         g = torch.Generator().manual_seed(int(seed) if seed is not None else int(torch.randint(2**31 - 1, (1,))))
         zp = self.latent(conds)
         logl = torch.tensor([math.log(self.parse_loss(t)) for _, t in conds], dtype=torch.float32)
-        with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(zp + self.prior.draw(zp, logl, g, temperature)))
+        with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(zp + self.prior.draw(zp, logl, g, DRAW_TEMPERATURE if temperature is None else temperature)))
         sds = [{k: v[i].contiguous() for k, v in P.items()} for i in range(len(conds))]
         return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)] if self.calibrate else sds
 
@@ -127,7 +129,7 @@ class Sampler:
                n:int|None=None,       # how many: a list of n state_dicts (default: one state_dict)
                seed:int|None=None,    # the draws' seed: the same seed, the same models
                mode:str|None=None,    # 'mean' (the point estimate z_proj) or 'draw' (from the prior); default: 'mean' without n, 'draw' with it
-               temperature:float=1.): # the prior's spread (0: its most likely residual)
+               temperature:float|None=None): # the prior's spread (0: its most likely residual; default `DRAW_TEMPERATURE`)
         "A state_dict for `classes` (in head order) and `target_loss`; with `n`, a list of `n` of them."
         mode = mode or ('mean' if n is None else 'draw')
         if mode not in ('mean', 'draw'): raise WSLError(f"mode must be 'mean' or 'draw', got {mode!r}")

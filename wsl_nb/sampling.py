@@ -256,7 +256,7 @@ def _zoo_at(bank:ZooBank, extra:pd.DataFrame, classes, target:float, zoo_dir) ->
 
 # %% ../nbs/20_sampling.ipynb #2a13daaa
 def evaluate_draws(sampler:Sampler, bank:ZooBank, rows:pd.DataFrame, group:str, ev:TaskEval, ev_val:TaskEval, zoo_dir,
-                   k:int=8, max_conds:int=40, seed:int=0, k_loss:int=1) -> pd.DataFrame:
+                   k:int=8, max_conds:int=40, seed:int=0, k_loss:int=1, temperature:float|None=None) -> pd.DataFrame:
     "Per condition: the draws' diversity and coverage beside the zoo's, best-of-k and ensemble accuracy, point estimate and soup."
     rng = np.random.default_rng(seed)
     rows = rows.iloc[sorted(rng.choice(len(rows), min(max_conds, len(rows)), replace=False))]
@@ -265,7 +265,7 @@ def evaluate_draws(sampler:Sampler, bank:ZooBank, rows:pd.DataFrame, group:str, 
         warnings.simplefilter('ignore')
         for i, (_, r) in enumerate(rows.iterrows()):
             cl, t = [int(c) for c in r.classes], float(r.val_loss)
-            draws = sampler.sample(cl, t, n=k, seed=seed * 100003 + i)
+            draws = sampler.sample(cl, t, n=k, seed=seed * 100003 + i, temperature=temperature)
             X, y = ev.task(cl); Xv, yv = ev_val.task(cl)
             logits, vl = [], []
             for sd in draws:
