@@ -71,6 +71,7 @@ class SharedConfig:
     mask_same: bool = True      # other runs under the same (classes, loss bin) condition are not negatives
     orders: bool = False        # the training split in all six class orders (use with a weight AE trained with orders)
     epochs: int = 200
+    patience: int|None = 25     # stop once the validation score has not improved for this many epochs (the cosine schedule still spans `epochs`)
     batch_size: int = 256
     lr: float = 1e-3
     weight_decay: float = 1e-4
@@ -132,7 +133,7 @@ def train_shared(data:dict,                 # per split: zd, loss, classes, zw (
         vl, vn, zp = objective(va)
         r = retrieval(zp, va['zw'])
         return dict(score=vn.item() if cfg.ntxent else vl.item(), val_loss=vl.item(), val_ntxent=vn.item(), val_top1=r['top1'], val_top5=r['top5'])
-    hist = train_keep_best(model, cfg.epochs, train_epoch, validate, desc='shared', progress=progress)
+    hist = train_keep_best(model, cfg.epochs, train_epoch, validate, desc='shared', progress=progress, patience=cfg.patience)
     return model.cpu(), hist
 
 # %% ../nbs/14_shared.ipynb #e512493b

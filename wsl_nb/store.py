@@ -207,14 +207,18 @@ def train_keep_best(model:torch.nn.Module, # trained in place; ends with its bes
                     epochs:int,
                     train_epoch,           # epoch -> dict of training numbers
                     validate,              # () -> dict of validation numbers, with 'score' (lower is better)
-                    desc:str='train', progress:bool=True) -> pd.DataFrame:
-    "Train for `epochs`, keep the weights of the best validation score; return the per-epoch history."
-    hist, best, best_state = [], math.inf, None
+                    desc:str='train', progress:bool=True,
+                    patience:int|None=None # stop once this many epochs in a row have not improved the best score (None: run every epoch)
+                   ) -> pd.DataFrame:
+    "Train for `epochs` (or until `patience` epochs bring no better score), keep the weights of the best validation score; return the per-epoch history."
+    hist, best, best_state, wait = [], math.inf, None, 0
     for ep in tqdm(range(epochs), desc=desc, disable=not progress):
         model.train(); row = dict(epoch=ep + 1, **train_epoch(ep))
         model.eval()
         with torch.no_grad(): v = validate()
         score = v.pop('score'); hist.append(row | v)
-        if score < best: best, best_state = score, copy.deepcopy(model.state_dict())
+        if score < best: best, best_state, wait = score, copy.deepcopy(model.state_dict()), 0
+        else: wait += 1
+        if patience is not None and wait >= patience: break
     model.load_state_dict(best_state); model.eval()
     return pd.DataFrame(hist)

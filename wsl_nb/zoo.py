@@ -217,7 +217,7 @@ def manifest_rows(records:list[dict]) -> pd.DataFrame:
     rows = []
     for r in sorted(records, key=lambda r: r['model_id']):
         for snap in ('early', 'final'):
-            if r['status'] == 'ok' and snap not in r['snapshots']: continue     # an imported model without that snapshot
+            if r.get('imported') and snap not in r.get('snapshots', {}): continue     # an imported model without that snapshot
             s = r.get('snapshots', {}).get(snap, {})
             rows.append({**{k: r[k] for k in _RUN_KEYS}, 'snapshot': snap, 'epoch': s.get('epoch', r[f'{"early" if snap == "early" else "max"}_epoch']),
                          **{k: s.get(k, float('nan')) for k in ('train_loss', 'val_loss', 'val_acc', 'test_loss', 'test_acc')},
