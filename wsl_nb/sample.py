@@ -8,6 +8,7 @@ import json, math, warnings
 from pathlib import Path
 import torch
 import torch.nn.functional as F
+from torch.func import functional_call
 from safetensors import safe_open
 from .store import WSLError, save_state, load_state
 from .data import load_task, load_source
@@ -104,8 +105,7 @@ class Sampler:
         key = tuple(self.parse_classes(classes))
         if key not in self._val: self._val[key] = load_task(self.dataset, list(key), 'val', seed=self.data_seed)
         X, y = self._val[key]
-        self._net.load_state_dict(sd)
-        with torch.no_grad(): logits = self._net(X).double()
+        with torch.no_grad(): logits = functional_call(self._net, sd, (X,)).double()   # the weights used in place, not copied into the net
         return scale_head(sd, calibration_scale(logits, y, float(target_loss)))
 
     def sample_many(self, conds:list) -> list:
@@ -184,8 +184,8 @@ class TaskEval:
 
     def __call__(self, state_dict:dict, classes) -> dict:
         X, y = self.task(classes)
-        self.net.load_state_dict(state_dict)
-        with torch.no_grad(): out = self.net(X)
+        if state_dict.keys() != self.net.state_dict().keys(): raise WSLError(f"a state_dict with keys {sorted(state_dict)[:3]}... does not fit this task's {type(self.net).__name__}")
+        with torch.no_grad(): out = functional_call(self.net, state_dict, (X,))
         pred = out.argmax(1)
         conf = torch.zeros(3, 3, dtype=torch.long).index_put_((y, pred), torch.ones_like(y), accumulate=True)
         return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(out, y).item(), confusion=conf.numpy())
