@@ -259,7 +259,7 @@ def zoo_stage(out,           # the run directory
     if imported_zoo(zdir):     # checkpoints grown elsewhere and brought in by wsl_import: nothing to train, their files checked
         with dir_lock(zdir, 'wsl_run'):
             meta, man = load_zoo(zdir)
-            if bad := damaged_runs(zdir, read_journal(zdir)):
+            if bad := damaged_runs(zdir, read_journal(zdir), full=zoo_kw.get('verify', False)):
                 raise WSLError(f"{zdir} is an imported zoo with damaged checkpoints ({', '.join(f'{k}: {v}' for k, v in list(bad.items())[:3])}); import it again with wsl_import")
         cfg, s, secs = meta['config'], dict(seconds=0.0, trained=0), 0.0
     else:

@@ -211,6 +211,7 @@ def train_keep_best(model:torch.nn.Module, # trained in place; ends with its bes
                     patience:int|None=None # stop once this many epochs in a row have not improved the best score (None: run every epoch)
                    ) -> pd.DataFrame:
     "Train for `epochs` (or until `patience` epochs bring no better score), keep the weights of the best validation score; return the per-epoch history."
+    if patience is not None and patience < 1: raise WSLError(f"patience must be at least 1 epoch (or None), got {patience}")
     hist, best, best_state, wait = [], math.inf, None, 0
     for ep in tqdm(range(epochs), desc=desc, disable=not progress):
         model.train(); row = dict(epoch=ep + 1, **train_epoch(ep))

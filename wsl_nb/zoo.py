@@ -287,7 +287,9 @@ def load_checkpoint(zoo_dir, # the zoo directory
     "The state_dict of one manifest row, its sha256 checked."
     if row['status'] != 'ok' or not row['path']: raise WSLError(f"{row['model_id']} {row['snapshot']} has no checkpoint (status {row['status']!r})")
     try: return load_state(checkpoint_path(zoo_dir, row['path']), row['sha256'])
-    except WSLError as e: raise WSLError(f"{e}; `wsl_zoo --out {zoo_dir} --verify` (or the same `wsl_run` with --verify) trains it again") from None
+    except WSLError as e:
+        fix = 'import the zoo again with wsl_import' if imported_zoo(zoo_dir) else f'`wsl_zoo --out {zoo_dir} --verify` (or the same `wsl_run` with --verify) trains it again'
+        raise WSLError(f"{e}; {fix}") from None
 
 # %% ../nbs/04_zoo.ipynb #f1a6ae77
 def zoo_model(zoo_dir,  # the zoo directory
