@@ -184,7 +184,7 @@ def add_zoo_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "The zoo's options, shared by `wsl_zoo` and `wsl_run`."
     p.add_argument('--preset', default='default', help=f"one of {', '.join(PRESETS)} (default: default)")
     p.add_argument('--n-runs', type=int, help='number of runs (default: the preset\'s)')
-    p.add_argument('--seed', type=int, default=0, help='zoo seed (default 0)')
+    p.add_argument('--seed', type=int, help='zoo seed (default 0)')
     p.add_argument('--init', help='random | shared | pool:K (default: shared)')
     p.add_argument('--dataset', help='digits, mnist, fashion_mnist, cifar10, cifar100 (optionally :ROOT), or imagefolder:PATH')
     p.add_argument('--arch', help=f"one of {', '.join(ARCHS)}")

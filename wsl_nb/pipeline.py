@@ -44,7 +44,7 @@ def fit_run(out,                    # the run directory
            ) -> dict:
     "Run (or reuse) the training stages: zoo, protocol, compression, weight autoencoder, shared encoder, prior; what they fitted."
     out = Path(out)
-    if imported_zoo(out/'zoo') and (given := [k for k, v in zoo_overrides.items() if v is not None and not (k == 'seed' and v == 0)]):
+    if imported_zoo(out/'zoo') and (given := [k for k, v in zoo_overrides.items() if v is not None]):
         raise WSLError(f"{out/'zoo'} holds an imported zoo (wsl_import): the zoo settings {', '.join(given)} do not apply to it; leave them out")
     cfg, tm = zoo_config(preset, **zoo_overrides), {}
     out.mkdir(parents=True, exist_ok=True)
