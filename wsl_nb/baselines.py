@@ -32,6 +32,12 @@ class ZooBank:
         self.classes = [[int(c) for c in k] for k in self.rows.classes]
         self.sets = [class_set(c) for c in self.classes]
         self.logl = np.log(self.rows.val_loss.values.astype(float))
+        self.ids = self.rows.model_id.values.astype(str)
+        self.by_set, self.by_class = {}, {}                        # indices of each class set's, and each class's, checkpoints
+        for i, (s, c) in enumerate(zip(self.sets, self.classes)):
+            self.by_set.setdefault(s, []).append(i)
+            for x in c: self.by_class.setdefault(x, []).append(i)
+        self.by_set, self.by_class = ({k: np.array(v, dtype=int) for k, v in d.items()} for d in (self.by_set, self.by_class))
 
     def __len__(self): return len(self.rows)
     def __repr__(self): return f"ZooBank({len(self)} checkpoints, {len(set(self.sets))} class sets)"
@@ -55,8 +61,8 @@ ZooBank.state, ZooBank.heads = _state, _heads
 # %% ../nbs/19_baselines.ipynb #70d63068
 def _set_idx(self:ZooBank, classes, exclude:str|None=None) -> np.ndarray:
     "Checkpoints of the same unordered class set (none of run `exclude`)."
-    key = class_set(classes)
-    return np.array([i for i, s in enumerate(self.sets) if s == key and self.rows.model_id[i] != exclude], dtype=int)
+    idx = self.by_set.get(class_set(classes), np.zeros(0, dtype=int))
+    return idx if exclude is None else idx[self.ids[idx] != str(exclude)]
 
 def _nearest(self:ZooBank, idx:np.ndarray, target_loss:float, k:int) -> np.ndarray:
     "The `k` of `idx` nearest to `target_loss` in log validation loss (ties by manifest order)."
@@ -90,7 +96,7 @@ def class_soup(bank:ZooBank, classes, target_loss:float, k:int=3) -> dict:
     near = bank.nearest(np.arange(len(bank)), target_loss, k)
     W, b = [], []
     for c in classes:
-        idx = bank.nearest(np.array([i for i, cl in enumerate(bank.classes) if c in cl], dtype=int), target_loss, k)
+        idx = bank.nearest(bank.by_class.get(c, np.zeros(0, dtype=int)), target_loss, k)
         if len(idx):
             j = torch.tensor([bank.classes[i].index(c) for i in idx])
             W.append(bank.W[torch.as_tensor(idx), j].mean(0)); b.append(bank.b[torch.as_tensor(idx), j].mean(0))

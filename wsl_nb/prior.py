@@ -29,6 +29,7 @@ class PriorConfig:
     lr: float = 1e-3
     steps: int = 16             # Euler steps of a draw
     shrink: float = 0.1         # gaussian: the covariance shrunk this far towards its diagonal
+    precision: str = 'medium'   # float32 matrix products while training (`train_keep_best`)
     seed: int = 0
     def __post_init__(self):
         if self.kind not in ('flow', 'gaussian'): raise WSLError(f"prior kind must be 'flow' or 'gaussian', got {self.kind!r}")
@@ -96,7 +97,7 @@ def fit_prior(zw:dict, zp:dict, logl:dict,   # per split ('train', 'val'): weigh
     def validate():
         v = loss_of('val', torch.arange(len(x1['val'])), torch.Generator().manual_seed(1)).item()
         return dict(score=v, val_loss=v)
-    return prior, train_keep_best(prior, cfg.epochs, train_epoch, validate, desc='prior', progress=progress)
+    return prior, train_keep_best(prior, cfg.epochs, train_epoch, validate, desc='prior', progress=progress, precision=cfg.precision)
 
 # %% ../nbs/15_prior.ipynb #5833098d
 def save_prior(prior:Prior, d, hist=None) -> Path:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_protocol.ipynb #f6f751c4
 from __future__ import annotations
-import json
+import json, functools
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
@@ -138,8 +138,13 @@ def cluster_resamples(clusters,          # one cluster label per row (a class se
                       n:int=1000,        # resamples
                       seed:int=0) -> list:
     "Row indices of `n` two-stage bootstrap resamples: clusters with replacement, then rows within each with replacement."
-    keys = pd.Series(list(clusters)).astype(str)
-    groups = [np.flatnonzero(keys.values == k) for k in dict.fromkeys(keys)]
+    return _resamples(tuple(pd.Series(list(clusters)).astype(str)), int(n), int(seed))
+
+@functools.lru_cache(maxsize=16)
+def _resamples(keys:tuple, n:int, seed:int) -> list:
+    "The resamples of `cluster_resamples`, kept for the last few cluster labellings (a report asks for the same ones per method)."
+    keys = np.array(keys)
+    groups = [np.flatnonzero(keys == k) for k in dict.fromkeys(keys)]
     rng, out = np.random.default_rng(seed), []
     for _ in range(n):
         picks = rng.integers(len(groups), size=len(groups))

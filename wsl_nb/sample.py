@@ -4,7 +4,8 @@
 
 # %% ../nbs/16_sample.ipynb #afbb319b
 from __future__ import annotations
-import json, math, warnings
+import json, math, warnings, hashlib
+from collections import OrderedDict
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -21,7 +22,7 @@ from .shared import load_shared
 from .prior import Prior, load_prior
 
 # %% auto #0
-__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'Sampler', 'save_sample', 'load_sample', 'TaskEval']
+__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'body_key', 'TaskEval', 'Sampler', 'save_sample', 'load_sample']
 
 # %% ../nbs/16_sample.ipynb #fbe2581c
 def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its task's validation images
@@ -43,6 +44,73 @@ def scale_head(sd:dict, s:float) -> dict:
     hw, hb = head_names(sd)
     return {**sd, hw: sd[hw] * s, hb: sd[hb] * s}
 
+# %% ../nbs/16_sample.ipynb #02ac615e
+def body_key(sd:dict, head:tuple) -> bytes:
+    "A digest of every tensor of `sd` but the `head` names': models with the same body share it, whatever their heads."
+    h = hashlib.blake2b(digest_size=16)
+    for k in sorted(sd):
+        if k in head: continue
+        v = sd[k].detach().cpu().contiguous()
+        h.update(f'{k}{tuple(v.shape)}{v.dtype}'.encode()); h.update(v.reshape(-1).view(torch.uint8).numpy())
+    return h.digest()
+
+def _mb(v) -> float: return sum(t.numel() * t.element_size() for t in (v if isinstance(v, tuple) else (v,))) / 2**20
+
+class _Lru:
+    "Tensors (or tuples of them) by key, the least recently used dropped beyond `mb` megabytes (the newest always stays)."
+    def __init__(self, mb:float): self.mb, self.d, self.size = mb, OrderedDict(), 0.
+    def __contains__(self, k): return k in self.d
+    def __len__(self): return len(self.d)
+    def __iter__(self): return iter(self.d)
+    def __getitem__(self, k): self.d.move_to_end(k); return self.d[k]
+    def __setitem__(self, k, v):
+        if k in self.d: self.size -= _mb(self.d.pop(k))
+        self.d[k] = v; self.size += _mb(v)
+        while len(self.d) > 1 and self.size > self.mb: self.size -= _mb(self.d.popitem(last=False)[1])
+
+class TaskEval:
+    "Accuracy, loss and confusion matrix of state_dicts on their tasks' images; recent tasks' images and recent bodies' features kept in bounded caches."
+    def __init__(self, arch:str, dataset:str, in_channels:int, data_seed:int=0, split:str='test',
+                 task_mb:float=512,     # task images kept, in MB (the least recently used dropped first)
+                 feature_mb:float=256): # features of recent (body, task) pairs kept, in MB: a model that differs from a recent one only in its head costs no forward pass
+        self.net, self.dataset, self.data_seed, self.split = build_model(arch, 3, in_channels=in_channels).eval(), dataset, data_seed, split
+        self._tasks, self._feats, self.hits, self.misses = _Lru(task_mb), _Lru(feature_mb), 0, 0
+        self.keys, self.head = set(self.net.state_dict()), head_names(self.net.state_dict())
+        self.net.get_submodule(self.head[0].rsplit('.', 1)[0]).register_forward_pre_hook(lambda m, a: setattr(self, '_seen', a[0]))
+        with torch.no_grad():                    # features are reused only where the head is the last step: logits = head(features)
+            out = self.net(torch.randn(2, in_channels, 16, 16)); sd = self.net.state_dict()
+            self.reuse = torch.equal(out, F.linear(self._seen, sd[self.head[0]], sd[self.head[1]]))
+
+    def task(self, classes) -> tuple:
+        "The task's images and labels on this split (cached)."
+        k = tuple(int(c) for c in classes)
+        if k not in self._tasks: self._tasks[k] = load_task(self.dataset, list(k), self.split, seed=self.data_seed)
+        return self._tasks[k]
+
+    def logits(self, state_dict:dict, classes) -> tuple:
+        "The model's logits on the task's images, and their labels."
+        X, y = self.task(classes)
+        if state_dict.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(state_dict)[:3]}... does not fit this task's {type(self.net).__name__}")
+        if not self.reuse:
+            with torch.no_grad(): return functional_call(self.net, state_dict, (X,)), y
+        k = (tuple(int(c) for c in classes), body_key(state_dict, self.head))
+        if k in self._feats:
+            self.hits += 1
+            with torch.no_grad(): return F.linear(self._feats[k], state_dict[self.head[0]], state_dict[self.head[1]]), y
+        with torch.no_grad(): out = functional_call(self.net, state_dict, (X,))   # the weights used in place, not copied into the net
+        self._feats[k], self.misses = self._seen, self.misses + 1
+        return out, y
+
+    def __call__(self, state_dict:dict, classes) -> dict:
+        out, y = self.logits(state_dict, classes)
+        pred = out.argmax(1)
+        conf = torch.zeros(3, 3, dtype=torch.long).index_put_((y, pred), torch.ones_like(y), accumulate=True)
+        return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(out, y).item(), confusion=conf.numpy())
+
+    @classmethod
+    def of(cls, sampler, split:str='test'): return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split)
+
+
 # %% ../nbs/16_sample.ipynb #04b0ff03
 DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development data (the sampling notebook: the most accurate draws that still disagree at least half as much as the zoo's runs)
 
@@ -54,7 +122,7 @@ class Sampler:
         self.comp, self.ae, self.shared, self.class_emb = comp, ae, shared.eval(), class_emb
         self.class_names, self.arch, self.dataset, self.in_channels, self.data_seed = [str(c) for c in class_names], arch, dataset, in_channels, data_seed
         self.lo, self.hi = shared.results.bins.range()
-        self.calibrate, self.prior, self._net, self._val = calibrate, prior, build_model(arch, 3, in_channels=in_channels).eval(), {}
+        self.calibrate, self.prior, self.val_eval = calibrate, prior, TaskEval(arch, dataset, in_channels, data_seed, 'val')   # calibration's images and features
 
     @classmethod
     def from_run(cls, d, comp:Compression|None=None, ae=None, shared:str='shared', calibrate:bool=True):
@@ -102,11 +170,8 @@ class Sampler:
 
     def calibrated(self, sd:dict, classes, target_loss:float) -> dict:
         "`sd` with its head scaled so that its loss on the task's validation images is nearest to `target_loss`."
-        key = tuple(self.parse_classes(classes))
-        if key not in self._val: self._val[key] = load_task(self.dataset, list(key), 'val', seed=self.data_seed)
-        X, y = self._val[key]
-        with torch.no_grad(): logits = functional_call(self._net, sd, (X,)).double()   # the weights used in place, not copied into the net
-        return scale_head(sd, calibration_scale(logits, y, float(target_loss)))
+        logits, y = self.val_eval.logits(sd, self.parse_classes(classes))
+        return scale_head(sd, calibration_scale(logits.double(), y, float(target_loss)))
 
     def sample_many(self, conds:list) -> list:
         "State_dicts for conditions [(classes, target_loss), ...], decoded in one batch (and calibrated, if the sampler calibrates)."
@@ -170,25 +235,3 @@ def load_sample(path) -> tuple:
     meta['classes'], meta['target_loss'] = json.loads(meta['classes']), float(meta['target_loss'])
     if 'class_names' in meta: meta['class_names'] = json.loads(meta['class_names'])
     return load_state(path), meta
-
-# %% ../nbs/16_sample.ipynb #02ac615e
-class TaskEval:
-    "Accuracy, loss and confusion matrix of state_dicts on their tasks' images, task tensors cached."
-    def __init__(self, arch:str, dataset:str, in_channels:int, data_seed:int=0, split:str='test'):
-        self.net, self.dataset, self.data_seed, self.split, self._cache = build_model(arch, 3, in_channels=in_channels).eval(), dataset, data_seed, split, {}
-
-    def task(self, classes) -> tuple:
-        k = tuple(int(c) for c in classes)
-        if k not in self._cache: self._cache[k] = load_task(self.dataset, list(k), self.split, seed=self.data_seed)
-        return self._cache[k]
-
-    def __call__(self, state_dict:dict, classes) -> dict:
-        X, y = self.task(classes)
-        if state_dict.keys() != self.net.state_dict().keys(): raise WSLError(f"a state_dict with keys {sorted(state_dict)[:3]}... does not fit this task's {type(self.net).__name__}")
-        with torch.no_grad(): out = functional_call(self.net, state_dict, (X,))
-        pred = out.argmax(1)
-        conf = torch.zeros(3, 3, dtype=torch.long).index_put_((y, pred), torch.ones_like(y), accumulate=True)
-        return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(out, y).item(), confusion=conf.numpy())
-
-    @classmethod
-    def of(cls, sampler:Sampler, split:str='test'): return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split)

@@ -26,7 +26,7 @@ from .widget import ZooOfSet, panel_result, plot_panel
 from .baselines import ZooBank, NearestCondition, set_soup, loss_soup, set_retrieval, class_soup, mean_model, random_model
 
 # %% auto #0
-__all__ = ['CI_KEYS', 'K_GRID', 'SHOWN', 'BAR_METHODS', 'RIVALS', 'SWEEP_METHODS', 'loss_fidelity', 'answers',
+__all__ = ['CI_KEYS', 'K_GRID', 'SHOWN', 'BAR_METHODS', 'RIVALS', 'SWEEP_METHODS', 'loss_fidelity', 'Batched', 'answers',
            'evaluate_conditions', 'summarise', 'paired', 'choose_k', 'sweep_targets', 'sweep', 'prompt_alignment',
            'plot_prompt_alignment', 'plot_sampling_bars', 'evaluate_draws', 'draws_summary', 'headline', 'time_sample',
            'sampling_stage']
@@ -41,6 +41,26 @@ def loss_fidelity(target,            # target losses
     return dict(err=float(np.median(e)), within=float((e < math.log(1.25)).mean()), log_r2=float(1 - ((a - t) ** 2).sum() / ss) if ss > 0 else float('nan'))
 
 # %% ../nbs/20_sampling.ipynb #b0ef9df2
+class Batched:
+    "A sampler's point estimates as a method: decoded for many conditions in one batch when they are known in advance (`prefetch`), one at a time otherwise."
+    def __init__(self, sampler:Sampler): self.sampler, self._ready = sampler, {}
+    def prefetch(self, conds:list):
+        "Decode (and calibrate) the point estimates of conditions [(classes, target_loss), ...] now; each is handed out once."
+        for (c, t), sd in zip(conds, self.sampler.sample_many(conds)): self._ready[(tuple(c), float(t))] = sd
+    def __call__(self, classes, target_loss) -> dict:
+        sd = self._ready.pop((tuple(classes), float(target_loss)), None)
+        return sd if sd is not None else self.sampler.sample(classes, target_loss)
+
+def _prefetch(methods:dict, conds:list):
+    for fn in methods.values():
+        if hasattr(fn, 'prefetch'): fn.prefetch(conds)
+
+def _chunk(ev:TaskEval) -> int:
+    "How many conditions to decode at once: about 64 MB of weights."
+    return max(1, 2**26 // (4 * sum(p.numel() for p in ev.net.parameters())))
+
+
+# %% ../nbs/20_sampling.ipynb #459cebff
 def answers(sampler:Sampler,           # the method
             bank:ZooBank,              # the training checkpoints
             nc:NearestCondition,
@@ -48,8 +68,8 @@ def answers(sampler:Sampler,           # the method
             ablation:Sampler|None=None # the MSE-only shared encoder's sampler
            ) -> dict:
     "Method name -> function (classes, target loss) -> state_dict or None."
-    out = {'sampled': lambda c, t: sampler.sample(c, t)}
-    if ablation is not None: out['mse_only'] = lambda c, t: ablation.sample(c, t)
+    out = {'sampled': Batched(sampler)}
+    if ablation is not None: out['mse_only'] = Batched(ablation)
     cal = lambda sd, c, t: None if sd is None else sampler.calibrated(sd, c, t)      # the sampler's own calibration, for a soup
     return out | {'loss_soup': lambda c, t: loss_soup(bank, c, t, k_loss), 'set_soup': lambda c, t: set_soup(bank, c),
                   'set_soup_cal': lambda c, t: cal(set_soup(bank, c), c, t), 'class_soup_cal': lambda c, t: cal(class_soup(bank, c, t, k_class), c, t),
@@ -67,7 +87,9 @@ def evaluate_conditions(methods:dict,       # from `answers`
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        for _, r in tqdm(list(rows.iterrows()), desc=f'conditions {group}', disable=not progress):
+        todo, n = list(rows.iterrows()), _chunk(ev)
+        for j, (_, r) in enumerate(tqdm(todo, desc=f'conditions {group}', disable=not progress)):
+            if j % n == 0: _prefetch(methods, [([int(c) for c in q.classes], float(q.val_loss)) for _, q in todo[j:j + n]])
             cl, t = [int(c) for c in r.classes], float(r.val_loss)
             base = dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))), classes='-'.join(map(str, cl)),
                         target=t, acc_original=float(r.test_acc), loss_original=float(r.test_loss))
@@ -164,6 +186,7 @@ def sweep(methods:dict, rows:pd.DataFrame, group:str, targets, ev:TaskEval, ev_v
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         for cl in lists:
+            _prefetch(methods, [(list(cl), float(t)) for t in targets])
             for t in targets:
                 for name, fn in methods.items():
                     if (sd := fn(list(cl), float(t))) is None: continue
@@ -192,10 +215,11 @@ def prompt_alignment(sw:pd.DataFrame, n_boot:int=1000, seed:int=0) -> dict:
         sp = [spearmanr(x.target, x.loss).statistic for _, x in per if x.loss.nunique() > 1]
         f = loss_fidelity(d.target, d.loss)
         d = d.reset_index(drop=True); rs = cluster_resamples(d.classes, n_boot, seed)
+        err = np.abs(np.log(np.clip(d.loss.values.astype(float), 1e-12, None)) - np.log(d.target.values.astype(float)))   # loss_fidelity's error, per row
         out.setdefault(g, {})[m] = rounded(dict(n_lists=int(d.classes.nunique()), n=int(len(d)), spearman=float(np.nanmean(sp)) if sp else None,
             r2=_mean_defined([_r2(x.target, x.loss) for _, x in per]), test_err=f['err'], test_within=f['within'], test_log_r2=f['log_r2'],
             val_err=loss_fidelity(d.target, d.val_loss)['err'], acc=float(d.acc.mean()),
-            test_err_ci=interval(lambda i: loss_fidelity(d.target.values[i], d.loss.values[i])['err'], rs) if n_boot else None))
+            test_err_ci=interval(lambda i: np.median(err[i]), rs) if n_boot else None))
     return out
 
 # %% ../nbs/20_sampling.ipynb #b1eeb406
@@ -419,7 +443,7 @@ def sampling_stage(out,                 # the run directory, with every training
     out = Path(out); run = load_run(out); s, proto = run.sampler, load_protocol(out)
     abl = Sampler.from_run(out, run.compression, run.ae, shared='shared_mse') if (out/'shared_mse'/'shared.json').exists() else None
     wz = weights_zoo(out); bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))   # soups average aligned weights
-    ev, ev_val = TaskEval.of(s), TaskEval.of(s, 'val')
+    ev, ev_val = TaskEval.of(s), s.val_eval                  # the validation features the calibration computed are reused
     groups = {g: r for gs in GROUPS.values() for g in gs if len(r := proto.group(run.manifest, g))}
     ks, ktab = choose_k(bank, {g: groups[g] for g in GROUPS['development'] if g in groups}, ev, ev_val)
     meths = answers(s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl)

@@ -75,6 +75,7 @@ class SharedConfig:
     batch_size: int = 256
     lr: float = 1e-3
     weight_decay: float = 1e-4
+    precision: str = 'medium'   # float32 matrix products while training (`train_keep_best`): bfloat16 where the CPU has it
     seed: int = 0
 
 SHARED_PRESETS = {'quick': SharedConfig(hidden=(128,), epochs=30, batch_size=32, results='fourier'), 'default': SharedConfig(results='fourier'),
@@ -133,7 +134,7 @@ def train_shared(data:dict,                 # per split: zd, loss, classes, zw (
         vl, vn, zp = objective(va)
         r = retrieval(zp, va['zw'])
         return dict(score=vn.item() if cfg.ntxent else vl.item(), val_loss=vl.item(), val_ntxent=vn.item(), val_top1=r['top1'], val_top5=r['top5'])
-    hist = train_keep_best(model, cfg.epochs, train_epoch, validate, desc='shared', progress=progress, patience=cfg.patience)
+    hist = train_keep_best(model, cfg.epochs, train_epoch, validate, desc='shared', progress=progress, patience=cfg.patience, precision=cfg.precision)
     return model.cpu(), hist
 
 # %% ../nbs/14_shared.ipynb #e512493b

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_store.ipynb #be378a27
 from __future__ import annotations
-import contextlib, copy, dataclasses, fcntl, hashlib, io, json, math, os, sys, tempfile, threading, time, warnings
+import contextlib, copy, cProfile, dataclasses, fcntl, hashlib, io, json, math, os, pstats, sys, tempfile, threading, time, warnings
 from pathlib import Path
 import pandas as pd
 import torch
@@ -12,9 +12,9 @@ from safetensors.torch import load_file
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['WSLError', 'cli_main', 'atomic_write', 'write_json', 'write_parquet', 'sha256_file', 'state_bytes', 'save_state',
-           'load_state', 'dir_lock', 'check_out_dir', 'check_out_file', 'config_dict', 'config_from', 'same_config',
-           'save_bundle', 'load_bundle', 'train_keep_best']
+__all__ = ['PROFILE_KINDS', 'WSLError', 'cli_main', 'atomic_write', 'write_json', 'write_parquet', 'sha256_file', 'state_bytes',
+           'save_state', 'load_state', 'dir_lock', 'check_out_dir', 'check_out_file', 'config_dict', 'config_from',
+           'same_config', 'save_bundle', 'load_bundle', 'matmul_precision', 'train_keep_best', 'profile_stage']
 
 # %% ../nbs/00_store.ipynb #c5b02e27
 class WSLError(ValueError):
@@ -203,18 +203,28 @@ def load_bundle(d,        # folder of the bundle
     return load_state(d/f'{name}.safetensors', meta['sha256']), meta
 
 # %% ../nbs/00_store.ipynb #3f97168f
+@contextlib.contextmanager
+def matmul_precision(p:str):
+    "Inside the block, float32 matrix products at torch's precision `p` ('highest', 'high' or 'medium'); as before after it."
+    if p not in ('highest', 'high', 'medium'): raise WSLError(f"matmul precision must be 'highest', 'high' or 'medium', got {p!r}")
+    old = torch.get_float32_matmul_precision(); torch.set_float32_matmul_precision(p)
+    try: yield
+    finally: torch.set_float32_matmul_precision(old)
+
 def train_keep_best(model:torch.nn.Module, # trained in place; ends with its best weights, in eval mode
                     epochs:int,
                     train_epoch,           # epoch -> dict of training numbers
                     validate,              # () -> dict of validation numbers, with 'score' (lower is better)
                     desc:str='train', progress:bool=True,
-                    patience:int|None=None # stop once this many epochs in a row have not improved the best score (None: run every epoch)
+                    patience:int|None=None, # stop once this many epochs in a row have not improved the best score (None: run every epoch)
+                    precision:str='highest' # float32 matrix products while training: 'medium' lets a CPU with bfloat16 units (or a GPU) multiply in lower precision; validation always at 'highest'
                    ) -> pd.DataFrame:
     "Train for `epochs` (or until `patience` epochs bring no better score), keep the weights of the best validation score; return the per-epoch history."
     if patience is not None and patience < 1: raise WSLError(f"patience must be at least 1 epoch (or None), got {patience}")
     hist, best, best_state, wait = [], math.inf, None, 0
     for ep in tqdm(range(epochs), desc=desc, disable=not progress):
-        model.train(); row = dict(epoch=ep + 1, **train_epoch(ep))
+        model.train()
+        with matmul_precision(precision): row = dict(epoch=ep + 1, **train_epoch(ep))
         model.eval()
         with torch.no_grad(): v = validate()
         score = v.pop('score'); hist.append(row | v)
@@ -223,3 +233,31 @@ def train_keep_best(model:torch.nn.Module, # trained in place; ends with its bes
         if patience is not None and wait >= patience: break
     model.load_state_dict(best_state); model.eval()
     return pd.DataFrame(hist)
+
+# %% ../nbs/00_store.ipynb #1d31684c
+PROFILE_KINDS = ('backward', 'optimizer', 'torch ops', 'data', 'python')
+
+def _kind(key:tuple) -> str:
+    "The kind of a profiler entry (file, line, function)."
+    file, _, fn = key
+    if 'run_backward' in fn: return 'backward'
+    if 'torch/optim' in file or '_foreach' in fn: return 'optimizer'
+    if file == '~' and 'torch' in fn: return 'torch ops'
+    if any(s in file for s in ('safetensors', 'pandas', 'pyarrow', 'wsl_nb/data.py', 'torchvision')) or 'BufferedReader' in fn or 'get_tensors' in fn: return 'data'
+    return 'python'
+
+def profile_stage(fn, *args, top:int=8, **kw) -> tuple:
+    "Run `fn(*args, **kw)` under the profiler: its result, a table of seconds and shares by kind, and the `top` functions by own time."
+    pr, t0 = cProfile.Profile(), time.perf_counter()
+    pr.enable()
+    try: res = fn(*args, **kw)
+    finally: pr.disable()
+    wall, st = time.perf_counter() - t0, pstats.Stats(pr).stats          # (file, line, function) -> (calls, primitive calls, own time, cumulative, callers)
+    kinds = dict.fromkeys(PROFILE_KINDS, 0.)
+    for k, v in st.items(): kinds[_kind(k)] += v[2]
+    tot = sum(kinds.values()) or 1.
+    by_kind = pd.DataFrame({'seconds': kinds, 'share': {k: v / tot for k, v in kinds.items()}}).round(3)
+    by_kind.attrs['wall'] = round(wall, 2)
+    tops = sorted(st.items(), key=lambda kv: -kv[1][2])[:top]
+    funcs = pd.DataFrame([dict(function=k[2] if k[0] == '~' else f'{Path(k[0]).name}:{k[1]}({k[2]})', kind=_kind(k), calls=v[1], seconds=round(v[2], 3)) for k, v in tops])
+    return res, by_kind, funcs

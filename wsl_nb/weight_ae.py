@@ -42,6 +42,7 @@ class AEConfig:
     input_noise: float = 0.1    # Gaussian noise added to the encoder's input while training
     clip: float = 1.0           # gradient norm clipping
     orders: bool = False        # train on the six class orders of every training checkpoint (head rows permuted with the class list), one drawn per model per step
+    precision: str = 'medium'   # float32 matrix products while training (`train_keep_best`): bfloat16 where the CPU has it; 'highest' for float32 throughout
     seed: int = 0
 
 # %% ../nbs/10_weight_ae.ipynb #39b4d153
@@ -198,7 +199,7 @@ def train_ae(comp:Compression, zoo_dir,
     def validate():
         vl, vm, vb = obj(ae, C['val'], K['val'], P['val'], torch.Generator().manual_seed(1), train=False, rows=torch.arange(len(C['val'])), part='val')
         return dict(score=vl.item(), val_loss=vl.item(), val_mse=vm.item(), val_behaviour=vb.item())
-    hist = train_keep_best(ae, cfg.epochs, train_epoch, validate, desc='weight AE', progress=progress)
+    hist = train_keep_best(ae, cfg.epochs, train_epoch, validate, desc='weight AE', progress=progress, precision=cfg.precision)
     return ae.cpu(), hist
 
 # %% ../nbs/10_weight_ae.ipynb #6abf092e
