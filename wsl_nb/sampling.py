@@ -149,7 +149,7 @@ def paired(conds:pd.DataFrame,   # from `evaluate_conditions`
     d = conds[conds.group == group]
     w = d.pivot_table(index=['model_id', 'snapshot'], columns='method', values=['acc', 'loss'], aggfunc='first')
     ref = d[d.method == 'original'].set_index(['model_id', 'snapshot']).reindex(w.index)
-    ok = w['acc'][[a, b]].notna().all(1).values
+    ok = w['acc'][[a, b]].notna().all(axis=1).values
     acc, loss, tgt = w['acc'][[a, b]].values[ok], w['loss'][[a, b]].values[ok], ref.target.values[ok]
     err = np.abs(np.log(np.clip(loss.astype(float), 1e-12, None)) - np.log(tgt.astype(float))[:, None])
     diff = (lambda i: acc[i, 0].mean() - acc[i, 1].mean()) if key == 'acc' else (lambda i: np.median(err[i, 0]) - np.median(err[i, 1]))
