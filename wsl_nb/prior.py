@@ -30,6 +30,7 @@ class PriorConfig:
     steps: int = 16             # Euler steps of a draw
     shrink: float = 0.1         # gaussian: the covariance shrunk this far towards its diagonal
     precision: str = 'medium'   # float32 matrix products while training (`train_keep_best`)
+    ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
     seed: int = 0
     def __post_init__(self):
         if self.kind not in ('flow', 'gaussian'): raise WSLError(f"prior kind must be 'flow' or 'gaussian', got {self.kind!r}")

@@ -76,6 +76,7 @@ class SharedConfig:
     lr: float = 1e-3
     weight_decay: float = 1e-4
     precision: str = 'medium'   # float32 matrix products while training (`train_keep_best`): bfloat16 where the CPU has it
+    ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
     seed: int = 0
 
 SHARED_PRESETS = {'quick': SharedConfig(hidden=(128,), epochs=30, batch_size=32, results='fourier'), 'default': SharedConfig(results='fourier'),

@@ -170,12 +170,13 @@ def config_dict(cfg) -> dict:
     return json.loads(json.dumps(dataclasses.asdict(cfg)))
 
 def config_from(cls, d:dict):
-    "Rebuild dataclass `cls` from `config_dict` values (lists back to tuples)."
+    "Rebuild dataclass `cls` from `config_dict` values (lists back to tuples); a field the saved values lack takes `cls.ABSENT`'s value if it names one (what older code did), else its default."
+    d = {**getattr(cls, 'ABSENT', {}), **d}
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})
 
 # %% ../nbs/00_store.ipynb #64f3ff6d
 def same_config(cls, saved:dict, cfg) -> bool:
-    "Whether a saved config equals `cfg`; fields added since it was saved count as their defaults."
+    "Whether a saved config equals `cfg`; fields added since it was saved count as their `ABSENT` values or defaults."
     try: return config_dict(config_from(cls, saved)) == config_dict(cfg)
     except TypeError: return False                     # it has a field that no longer exists
 
@@ -226,7 +227,7 @@ def train_keep_best(model:torch.nn.Module, # trained in place; ends with its bes
         model.train()
         with matmul_precision(precision): row = dict(epoch=ep + 1, **train_epoch(ep))
         model.eval()
-        with torch.no_grad(): v = validate()
+        with torch.no_grad(), matmul_precision('highest'): v = validate()
         score = v.pop('score'); hist.append(row | v)
         if score < best: best, best_state, wait = score, copy.deepcopy(model.state_dict()), 0
         else: wait += 1

@@ -43,6 +43,7 @@ class AEConfig:
     clip: float = 1.0           # gradient norm clipping
     orders: bool = False        # train on the six class orders of every training checkpoint (head rows permuted with the class list), one drawn per model per step
     precision: str = 'medium'   # float32 matrix products while training (`train_keep_best`): bfloat16 where the CPU has it; 'highest' for float32 throughout
+    ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
     seed: int = 0
 
 # %% ../nbs/10_weight_ae.ipynb #39b4d153
