@@ -17,12 +17,12 @@ from .models import build_model
 from .zoo import load_zoo, load_checkpoint
 from .protocol import load_protocol
 from .align import weights_zoo
-from .compress import Compression, plot_retained
+from .compress import Compression, CompressConfig, fit_compression, plot_retained
 from .weight_ae import WeightAE, reconstruct, plot_ae_curves
 
 # %% auto #0
 __all__ = ['THESIS', 'RECON_GROUPS', 'cohen_kappa', 'pair_metrics', 'noise_images', 'evaluate_methods', 'summarise',
-           'plot_agreement', 'reconstruction_methods', 'reconstruction_stage']
+           'plot_agreement', 'reconstruction_methods', 'reconstruction_stage', 'span_curve']
 
 # %% ../nbs/11_agreement.ipynb #4648f20d
 def cohen_kappa(a:torch.Tensor, b:torch.Tensor, k:int=3) -> float:
@@ -159,3 +159,20 @@ def reconstruction_stage(out,                      # the run directory
     figs = {'reconstruction_agreement.png': plot_agreement(df[df.group == 'test_runs'], f"{zc.preset} zoo: {v['n_models']} checkpoints of test runs"),
             'weight_ae_curves.png': plot_ae_curves(hist), 'compress_retained.png': plot_retained(comp)}
     return publish(out, 'reconstruction', v, _reconstruction_section(v, df), figs)
+
+# %% ../nbs/11_agreement.ipynb #8b7e66f4
+def span_curve(zoo_dir,                   # the zoo (for an aligned run: `weights_zoo(run)`)
+               fit:pd.DataFrame,          # manifest rows the compression may be fitted on
+               rows:pd.DataFrame,         # manifest rows to reconstruct
+               sizes,                     # how many of `fit` to use, each a random subset
+               arch:str='cnn_small', dataset:str='digits', data_seed:int=0,
+               cfg:CompressConfig|None=None, seed:int=0) -> pd.DataFrame:
+    "PCA-only agreement and kappa on `rows` for compressions fitted on `n` random checkpoints of `fit`, for each n in `sizes`."
+    out = []
+    for n in sizes:
+        if not 2 <= int(n) <= len(fit): raise WSLError(f"sizes must be between 2 and the {len(fit)} fit rows, got {n}")
+        comp = fit_compression(zoo_dir, cfg, rows=fit.sample(int(n), random_state=seed), verify=False, progress=False)
+        s = summarise(evaluate_methods(zoo_dir, rows, {'pca_only': lambda sd: comp.inverse_transform(comp.transform(sd))}, arch, dataset, data_seed, progress=False))
+        out.append(dict(n_fit=int(n), coefficients=comp.dim, pca_only_agreement=s.loc['pca_only', 'agreement_real'], pca_only_kappa=s.loc['pca_only', 'kappa_real']))
+    return pd.DataFrame(out)
+

@@ -5,6 +5,8 @@
 # %% ../nbs/03_models.ipynb #d2e615c3
 from __future__ import annotations
 import itertools
+import torch
+import torch.nn.functional as F
 from torch import nn
 from torch.func import functional_call, vmap
 from torchvision.models import resnet18 as tv_resnet18
@@ -12,7 +14,7 @@ from .store import WSLError
 
 # %% auto #0
 __all__ = ['ARCHS', 'PERMS', 'cnn_small', 'resnet18', 'build_model', 'n_params', 'head_names', 'permute_head', 'reorder',
-           'batched_forward']
+           'grouped_plan', 'grouped_forward', 'batched_forward']
 
 # %% ../nbs/03_models.ipynb #2f68fe50
 def cnn_small(n_classes:int=3,   # outputs of the head
@@ -83,7 +85,58 @@ def reorder(sd:dict, # a model's state_dict
     if sorted(classes) != sorted(to): raise WSLError(f"{to} is not an order of the class set {sorted(classes)}")
     return permute_head(sd, [classes.index(c) for c in to])
 
-# %% ../nbs/03_models.ipynb #fd5bb646
-def batched_forward(net:nn.Module):
+# %% ../nbs/03_models.ipynb #24e9c476
+def grouped_plan(net:nn.Module) -> list|None:
+    "`net`'s (name, layer) pairs if every layer has a grouped form, else None: a buffer-free `nn.Sequential` of convolutions, ReLUs, max and adaptive average pools, then one `Flatten`, then linear layers and ReLUs."
+    if not isinstance(net, nn.Sequential) or any(True for _ in net.buffers()): return None
+    mods, flat = list(net.named_children()), False
+    for _, m in mods:
+        if isinstance(m, nn.Flatten):
+            if flat or m.start_dim != 1 or m.end_dim != -1: return None
+            flat = True
+        elif isinstance(m, nn.Conv2d):
+            if flat or m.groups != 1 or m.padding_mode != 'zeros' or isinstance(m.padding, str): return None
+        elif isinstance(m, nn.MaxPool2d):
+            if flat or m.return_indices: return None
+        elif isinstance(m, nn.AdaptiveAvgPool2d):
+            if flat: return None
+        elif isinstance(m, nn.Linear):
+            if not flat: return None
+        elif not isinstance(m, nn.ReLU): return None
+    return mods if flat else None
+
+
+# %% ../nbs/03_models.ipynb #5205bf6c
+def _pool(m, h): return F.max_pool2d(h, m.kernel_size, m.stride, m.padding, m.dilation, m.ceil_mode)
+
+def grouped_forward(net:nn.Module,
+                    head:bool=True): # False: stop before the last layer (a linear head) and return its inputs (G, n, features)
+    "A function (params: name -> (G, *shape), x: (G, n, C, H, W)) -> (G, n, k) running G models of `net`'s architecture as grouped convolutions; None where `grouped_plan(net)` is None."
+    mods = grouped_plan(net)
+    if mods is None or (not head and not isinstance(mods[-1][1], nn.Linear)): return None
+    mods = mods if head else mods[:-1]
+    def fwd(params:dict, x:torch.Tensor) -> torch.Tensor:
+        G, n = x.shape[:2]
+        h = x.transpose(0, 1).reshape(n, G * x.shape[2], *x.shape[3:]).contiguous(memory_format=torch.channels_last)
+        i = 0
+        while i < len(mods):
+            name, m = mods[i]; w, b = params.get(f'{name}.weight'), params.get(f'{name}.bias')
+            if isinstance(m, nn.ReLU) and h.dim() == 4 and i + 1 < len(mods) and isinstance(mods[i + 1][1], nn.MaxPool2d):
+                h = F.relu(_pool(mods[i + 1][1], h)); i += 2; continue     # the pool first: the two commute
+            if isinstance(m, nn.Conv2d): h = F.conv2d(h, w.reshape(G * w.shape[1], *w.shape[2:]), None if b is None else b.reshape(-1), m.stride, m.padding, m.dilation, G)
+            elif isinstance(m, nn.ReLU): h = F.relu(h)
+            elif isinstance(m, nn.MaxPool2d): h = _pool(m, h)
+            elif isinstance(m, nn.AdaptiveAvgPool2d): h = F.adaptive_avg_pool2d(h, m.output_size)
+            elif isinstance(m, nn.Flatten): h = h.reshape(n, G, -1).transpose(0, 1)                # (G, n, features) in each model's C, H, W order
+            else: h = torch.bmm(h, w.transpose(1, 2)) if b is None else torch.baddbmm(b[:, None], h, w.transpose(1, 2))
+            i += 1
+        return h
+    return fwd
+
+def batched_forward(net:nn.Module,    # supplies the architecture only
+                    grouped:bool=True # take `grouped_forward` on CPU inputs where the architecture allows it
+                   ):
     "A function (params: name -> (B, *shape), x: (B, n, ...)) -> outputs (B, n, ...) of B models of `net`'s architecture."
-    return vmap(lambda p, x: functional_call(net, p, (x,)))
+    vm, g = vmap(lambda p, x: functional_call(net, p, (x,))), grouped and grouped_forward(net)
+    return (lambda p, x: g(p, x) if x.device.type == 'cpu' else vm(p, x)) if g else vm
+

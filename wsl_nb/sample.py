@@ -13,7 +13,7 @@ from torch.func import functional_call
 from safetensors import safe_open
 from .store import WSLError, save_state, load_state
 from .data import load_task, load_source
-from .models import build_model, head_names
+from .models import build_model, head_names, grouped_forward
 from .zoo import load_zoo
 from .compress import Compression
 from .weight_ae import load_ae
@@ -74,12 +74,30 @@ class TaskEval:
                  task_mb:float=512,     # task images kept, in MB (the least recently used dropped first)
                  feature_mb:float=256): # features of recent (body, task) pairs kept, in MB: a model that differs from a recent one only in its head costs no forward pass
         self.net, self.dataset, self.data_seed, self.split = build_model(arch, 3, in_channels=in_channels).eval(), dataset, data_seed, split
-        self._tasks, self._feats, self.hits, self.misses = _Lru(task_mb), _Lru(feature_mb), 0, 0
+        self._tasks, self._feats, self.hits, self.misses, self.warmed = _Lru(task_mb), _Lru(feature_mb), 0, 0, 0
         self.keys, self.head = set(self.net.state_dict()), head_names(self.net.state_dict())
         self.net.get_submodule(self.head[0].rsplit('.', 1)[0]).register_forward_pre_hook(lambda m, a: setattr(self, '_seen', a[0]))
         with torch.no_grad():                    # features are reused only where the head is the last step: logits = head(features)
             out = self.net(torch.randn(2, in_channels, 16, 16, generator=torch.Generator().manual_seed(0))); sd = self.net.state_dict()
             self.reuse = torch.equal(out, F.linear(self._seen, sd[self.head[0]], sd[self.head[1]]))
+        body = grouped_forward(self.net, head=False) if self.reuse else None   # many bodies at once, where the architecture has a grouped form
+        self._body = body if body is not None and {f'{list(self.net.named_children())[-1][0]}.{w}' for w in ('weight', 'bias')} == set(self.head) else None
+
+    def warm(self, pairs:list, group:int=64) -> int:
+        "Compute the features of many (state_dict, classes) pairs together, `group` models per grouped pass, and keep them, so that `logits` of any of them runs the head only; returns how many were computed."
+        if self._body is None: return 0
+        todo = {}
+        for sd, classes in pairs:
+            if sd.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(sd)[:3]}... does not fit this task's {type(self.net).__name__}")
+            if (k := (tuple(int(c) for c in classes), body_key(sd, self.head))) not in self._feats: todo.setdefault(k, sd)
+        items = list(todo.items())
+        for i in range(0, len(items), group):
+            part = items[i:i + group]; Xs = [self.task(k[0])[0] for k, _ in part]; n = max(len(X) for X in Xs)
+            X = torch.stack([torch.cat([X, X.new_zeros(n - len(X), *X.shape[1:])]) for X in Xs])     # tasks padded to one length
+            with torch.no_grad(): f = self._body({name: torch.stack([sd[name] for _, sd in part]) for name in self.keys - set(self.head)}, X)
+            for (k, _), Xk, fk in zip(part, Xs, f): self._feats[k] = fk[:len(Xk)].clone()
+        self.warmed += len(items)
+        return len(items)
 
     def task(self, classes) -> tuple:
         "The task's images and labels on this split (cached)."
@@ -178,6 +196,7 @@ class Sampler:
         with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(self.latent(conds)))
         sds = [{k: v[i].contiguous() for k, v in P.items()} for i in range(len(conds))]
         if not self.calibrate: return sds
+        self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds)])
         return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)]
 
     def draw_many(self, conds:list, seed:int|None=None, temperature:float|None=None) -> list:
@@ -188,7 +207,9 @@ class Sampler:
         logl = torch.tensor([math.log(self.parse_loss(t)) for _, t in conds], dtype=torch.float32)
         with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(zp + self.prior.draw(zp, logl, g, DRAW_TEMPERATURE if temperature is None else temperature)))
         sds = [{k: v[i].contiguous() for k, v in P.items()} for i in range(len(conds))]
-        return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)] if self.calibrate else sds
+        if not self.calibrate: return sds
+        self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds)])
+        return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)]
 
     def sample(self, classes, target_loss,
                n:int|None=None,       # how many: a list of n state_dicts (default: one state_dict)

@@ -87,15 +87,18 @@ def evaluate_conditions(methods:dict,       # from `answers`
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        todo, n = list(rows.iterrows()), _chunk(ev)
+        todo, m = list(rows.iterrows()), min(32, _chunk(ev)); n = _chunk(ev) // m * m   # a block never straddles two decoded chunks
         for j, (_, r) in enumerate(tqdm(todo, desc=f'conditions {group}', disable=not progress)):
             if j % n == 0: _prefetch(methods, [([int(c) for c in q.classes], float(q.val_loss)) for _, q in todo[j:j + n]])
+            if j % m == 0:          # the next m conditions' answers, their features computed together
+                block = [{name: fn([int(c) for c in q.classes], float(q.val_loss)) for name, fn in methods.items()} for _, q in todo[j:j + m]]
+                pairs = [(sd, [int(c) for c in q.classes]) for (_, q), ans in zip(todo[j:j + m], block) for sd in ans.values() if sd is not None]
+                ev.warm(pairs); ev_val.warm(pairs)
             cl, t = [int(c) for c in r.classes], float(r.val_loss)
             base = dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))), classes='-'.join(map(str, cl)),
                         target=t, acc_original=float(r.test_acc), loss_original=float(r.test_loss))
             out.append(base | dict(method='original', acc=float(r.test_acc), loss=float(r.test_loss), val_loss=t))
-            for name, fn in methods.items():
-                sd = fn(cl, t)
+            for name, sd in block[j % m].items():
                 if sd is None: continue
                 e = ev(sd, cl)
                 out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss']))
@@ -290,20 +293,17 @@ def evaluate_draws(sampler:Sampler, bank:ZooBank, rows:pd.DataFrame, group:str, 
         for i, (_, r) in enumerate(rows.iterrows()):
             cl, t = [int(c) for c in r.classes], float(r.val_loss)
             draws = sampler.sample(cl, t, n=k, seed=seed * 100003 + i, temperature=temperature)
-            X, y = ev.task(cl); Xv, yv = ev_val.task(cl)
             logits, vl = [], []
             for sd in draws:
-                ev.net.load_state_dict(sd)
-                with torch.no_grad(): logits.append(ev.net(X)); lv = ev.net(Xv)
-                vl.append(((lv.argmax(1) == yv).float().mean().item(), F.cross_entropy(lv, yv).item()))
+                (l, y), (lv, yv) = ev.logits(sd, cl), ev_val.logits(sd, cl)
+                logits.append(l); vl.append(((lv.argmax(1) == yv).float().mean().item(), F.cross_entropy(lv, yv).item()))
             acc = [(l.argmax(1) == y).float().mean().item() for l in logits]; loss = [F.cross_entropy(l, y).item() for l in logits]
             best = max(range(k), key=lambda j: (vl[j][0], -abs(math.log(vl[j][1] / t))))
             ens = torch.stack([l.softmax(1) for l in logits]).mean(0)
             zsd = _zoo_at(bank, rows[rows.model_id != r.model_id], cl, t, zoo_dir)
             zpred, zacc = [], []
             for sd in zsd:
-                ev.net.load_state_dict(sd)
-                with torch.no_grad(): zl = ev.net(X)
+                zl = ev.logits(sd, cl)[0]
                 zpred.append(zl.argmax(1)); zacc.append((zl.argmax(1) == y).float().mean().item())
             mean = ev(sampler.sample(cl, t), cl); soup = loss_soup(bank, cl, t, k_loss)
             out.append(dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))), target=t,
