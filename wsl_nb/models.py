@@ -86,11 +86,18 @@ def reorder(sd:dict, # a model's state_dict
     return permute_head(sd, [classes.index(c) for c in to])
 
 # %% ../nbs/03_models.ipynb #24e9c476
+_GROUPED = (nn.Conv2d, nn.ReLU, nn.MaxPool2d, nn.AdaptiveAvgPool2d, nn.Flatten, nn.Linear)
+
+def _hooked(m:nn.Module) -> bool:
+    return bool(m._forward_hooks or m._forward_pre_hooks or torch.nn.modules.module._global_forward_hooks or torch.nn.modules.module._global_forward_pre_hooks)
+
 def grouped_plan(net:nn.Module) -> list|None:
-    "`net`'s (name, layer) pairs if every layer has a grouped form, else None: a buffer-free `nn.Sequential` of convolutions, ReLUs, max and adaptive average pools, then one `Flatten`, then linear layers and ReLUs."
-    if not isinstance(net, nn.Sequential) or any(True for _ in net.buffers()): return None
-    mods, flat = list(net.named_children()), False
+    "`net`'s (name, layer) pairs if every layer has a grouped form, else None: a buffer-free `nn.Sequential` of convolutions, ReLUs, max and adaptive average pools, then one `Flatten`, then linear layers and ReLUs; exactly those classes, each used once, no hooks."
+    if type(net) is not nn.Sequential or any(True for _ in net.buffers()) or _hooked(net): return None
+    mods, flat = list(net._modules.items()), False
+    if len({id(m) for _, m in mods}) != len(mods): return None                   # a layer used twice
     for _, m in mods:
+        if type(m) not in _GROUPED or _hooked(m): return None
         if isinstance(m, nn.Flatten):
             if flat or m.start_dim != 1 or m.end_dim != -1: return None
             flat = True
@@ -102,12 +109,12 @@ def grouped_plan(net:nn.Module) -> list|None:
             if flat: return None
         elif isinstance(m, nn.Linear):
             if not flat: return None
-        elif not isinstance(m, nn.ReLU): return None
     return mods if flat else None
 
 
 # %% ../nbs/03_models.ipynb #5205bf6c
 def _pool(m, h): return F.max_pool2d(h, m.kernel_size, m.stride, m.padding, m.dilation, m.ceil_mode)
+def _unpadded(m) -> bool: return all(p == 0 for p in (m.padding if isinstance(m.padding, tuple) else (m.padding,)))
 
 def grouped_forward(net:nn.Module,
                     head:bool=True): # False: stop before the last layer (a linear head) and return its inputs (G, n, features)
@@ -116,13 +123,14 @@ def grouped_forward(net:nn.Module,
     if mods is None or (not head and not isinstance(mods[-1][1], nn.Linear)): return None
     mods = mods if head else mods[:-1]
     def fwd(params:dict, x:torch.Tensor) -> torch.Tensor:
+        if x.dim() != 5: raise WSLError(f"grouped_forward takes images (G, n, C, H, W), got shape {tuple(x.shape)}")
         G, n = x.shape[:2]
         h = x.transpose(0, 1).reshape(n, G * x.shape[2], *x.shape[3:]).contiguous(memory_format=torch.channels_last)
         i = 0
         while i < len(mods):
             name, m = mods[i]; w, b = params.get(f'{name}.weight'), params.get(f'{name}.bias')
-            if isinstance(m, nn.ReLU) and h.dim() == 4 and i + 1 < len(mods) and isinstance(mods[i + 1][1], nn.MaxPool2d):
-                h = F.relu(_pool(mods[i + 1][1], h)); i += 2; continue     # the pool first: the two commute
+            if isinstance(m, nn.ReLU) and h.dim() == 4 and i + 1 < len(mods) and isinstance(mods[i + 1][1], nn.MaxPool2d) and _unpadded(mods[i + 1][1]):
+                h = F.relu(_pool(mods[i + 1][1], h)); i += 2; continue     # the pool first: every window holds a value, so the two commute
             if isinstance(m, nn.Conv2d): h = F.conv2d(h, w.reshape(G * w.shape[1], *w.shape[2:]), None if b is None else b.reshape(-1), m.stride, m.padding, m.dilation, G)
             elif isinstance(m, nn.ReLU): h = F.relu(h)
             elif isinstance(m, nn.MaxPool2d): h = _pool(m, h)
@@ -138,5 +146,5 @@ def batched_forward(net:nn.Module,    # supplies the architecture only
                    ):
     "A function (params: name -> (B, *shape), x: (B, n, ...)) -> outputs (B, n, ...) of B models of `net`'s architecture."
     vm, g = vmap(lambda p, x: functional_call(net, p, (x,))), grouped and grouped_forward(net)
-    return (lambda p, x: g(p, x) if x.device.type == 'cpu' else vm(p, x)) if g else vm
+    return (lambda p, x: g(p, x) if x.device.type == 'cpu' and x.dim() == 5 and x.shape[1] > 0 else vm(p, x)) if g else vm
 

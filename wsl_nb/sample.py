@@ -76,28 +76,33 @@ class TaskEval:
         self.net, self.dataset, self.data_seed, self.split = build_model(arch, 3, in_channels=in_channels).eval(), dataset, data_seed, split
         self._tasks, self._feats, self.hits, self.misses, self.warmed = _Lru(task_mb), _Lru(feature_mb), 0, 0, 0
         self.keys, self.head = set(self.net.state_dict()), head_names(self.net.state_dict())
+        body = grouped_forward(self.net, head=False)    # many bodies at once, where the architecture has a grouped form (before the hook below, which it does not need)
         self.net.get_submodule(self.head[0].rsplit('.', 1)[0]).register_forward_pre_hook(lambda m, a: setattr(self, '_seen', a[0]))
         with torch.no_grad():                    # features are reused only where the head is the last step: logits = head(features)
             out = self.net(torch.randn(2, in_channels, 16, 16, generator=torch.Generator().manual_seed(0))); sd = self.net.state_dict()
             self.reuse = torch.equal(out, F.linear(self._seen, sd[self.head[0]], sd[self.head[1]]))
-        body = grouped_forward(self.net, head=False) if self.reuse else None   # many bodies at once, where the architecture has a grouped form
-        self._body = body if body is not None and {f'{list(self.net.named_children())[-1][0]}.{w}' for w in ('weight', 'bias')} == set(self.head) else None
+        self._body = body if self.reuse and body is not None and {f'{list(self.net.named_children())[-1][0]}.{w}' for w in ('weight', 'bias')} == set(self.head) else None
 
-    def warm(self, pairs:list, group:int=64) -> int:
-        "Compute the features of many (state_dict, classes) pairs together, `group` models per grouped pass, and keep them, so that `logits` of any of them runs the head only; returns how many were computed."
+    def warm(self, pairs:list,
+             group:int=64,          # models per grouped pass, at most (fewer where tasks are large: about 4M input values a pass)
+             share:float=0.5) -> int: # stop once this share of the feature cache is filled, so that nothing warmed is dropped before it is read
+        "Compute the features of many (state_dict, classes) pairs together and keep them, so that `logits` of any of them runs the head only; returns how many were computed."
         if self._body is None: return 0
         todo = {}
         for sd, classes in pairs:
             if sd.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(sd)[:3]}... does not fit this task's {type(self.net).__name__}")
             if (k := (tuple(int(c) for c in classes), body_key(sd, self.head))) not in self._feats: todo.setdefault(k, sd)
-        items = list(todo.items())
-        for i in range(0, len(items), group):
-            part = items[i:i + group]; Xs = [self.task(k[0])[0] for k, _ in part]; n = max(len(X) for X in Xs)
+        items, done, mb = list(todo.items()), 0, 0.
+        while done < len(items) and mb < share * self._feats.mb:
+            X0 = self.task(items[done][0][0])[0]
+            part = items[done:done + max(1, min(group, 2**22 // max(1, X0.numel())))]
+            Xs = [self.task(k[0])[0] for k, _ in part]; n = max(len(X) for X in Xs)
             X = torch.stack([torch.cat([X, X.new_zeros(n - len(X), *X.shape[1:])]) for X in Xs])     # tasks padded to one length
             with torch.no_grad(): f = self._body({name: torch.stack([sd[name] for _, sd in part]) for name in self.keys - set(self.head)}, X)
-            for (k, _), Xk, fk in zip(part, Xs, f): self._feats[k] = fk[:len(Xk)].clone()
-        self.warmed += len(items)
-        return len(items)
+            for (k, _), Xk, fk in zip(part, Xs, f): self._feats[k] = fk[:len(Xk)].clone(); mb += _mb(self._feats[k])
+            done += len(part)
+        self.warmed += done
+        return done
 
     def task(self, classes) -> tuple:
         "The task's images and labels on this split (cached)."
