@@ -22,7 +22,7 @@ from .weight_ae import WeightAE, reconstruct, plot_ae_curves
 
 # %% auto #0
 __all__ = ['THESIS', 'RECON_GROUPS', 'cohen_kappa', 'pair_metrics', 'noise_images', 'evaluate_methods', 'summarise',
-           'plot_agreement', 'reconstruction_methods', 'reconstruction_stage', 'span_curve']
+           'plot_agreement', 'pca_only', 'reconstruction_methods', 'reconstruction_stage', 'span_curve']
 
 # %% ../nbs/11_agreement.ipynb #4648f20d
 def cohen_kappa(a:torch.Tensor, b:torch.Tensor, k:int=3) -> float:
@@ -103,9 +103,13 @@ def plot_agreement(df:pd.DataFrame, title=''):
     return fig
 
 # %% ../nbs/11_agreement.ipynb #cf3965e4
+def pca_only(comp:Compression):
+    "The compression's own round trip, state_dict to state_dict: what reconstruction keeps without an autoencoder."
+    return lambda sd: comp.inverse_transform(comp.transform(sd))
+
 def reconstruction_methods(comp:Compression, ae:WeightAE) -> dict:
     "The autoencoder's reconstruction and its two baselines, each a function from state_dict to state_dict."
-    return {'autoencoder': lambda sd: reconstruct(comp, ae, sd), 'pca_only': lambda sd: comp.inverse_transform(comp.transform(sd)),
+    return {'autoencoder': lambda sd: reconstruct(comp, ae, sd), 'pca_only': pca_only(comp),
             'mean_model': lambda sd: comp.inverse_transform(torch.zeros(comp.dim))}
 
 RECON_GROUPS = ('test_runs', 'final_sets', 'val_runs')   # the headline, models of unseen class sets, development
@@ -172,7 +176,7 @@ def span_curve(zoo_dir,                   # the zoo (for an aligned run: `weight
     for n in sizes:
         if not 2 <= int(n) <= len(fit): raise WSLError(f"sizes must be between 2 and the {len(fit)} fit rows, got {n}")
         comp = fit_compression(zoo_dir, cfg, rows=fit.sample(int(n), random_state=seed), verify=False, progress=False)
-        s = summarise(evaluate_methods(zoo_dir, rows, {'pca_only': lambda sd: comp.inverse_transform(comp.transform(sd))}, arch, dataset, data_seed, progress=False))
+        s = summarise(evaluate_methods(zoo_dir, rows, {'pca_only': pca_only(comp)}, arch, dataset, data_seed, progress=False))
         out.append(dict(n_fit=int(n), coefficients=comp.dim, pca_only_agreement=s.loc['pca_only', 'agreement_real'], pca_only_kappa=s.loc['pca_only', 'kappa_real']))
     return pd.DataFrame(out)
 

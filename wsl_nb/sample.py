@@ -81,7 +81,12 @@ class TaskEval:
         with torch.no_grad():                    # features are reused only where the head is the last step: logits = head(features)
             out = self.net(torch.randn(2, in_channels, 16, 16, generator=torch.Generator().manual_seed(0))); sd = self.net.state_dict()
             self.reuse = torch.equal(out, F.linear(self._seen, sd[self.head[0]], sd[self.head[1]]))
-        self._body = body if self.reuse and body is not None and {f'{list(self.net.named_children())[-1][0]}.{w}' for w in ('weight', 'bias')} == set(self.head) else None
+        self._body = body if self.reuse and body is not None and self.head[0].rsplit('.', 1)[0] == list(self.net._modules)[-1] else None   # its last layer is the head
+
+    def _key(self, sd:dict, classes) -> tuple:
+        "The feature cache's key of a (state_dict, classes) pair; a state_dict of another architecture refused."
+        if sd.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(sd)[:3]}... does not fit this task's {type(self.net).__name__}")
+        return tuple(int(c) for c in classes), body_key(sd, self.head)
 
     def warm(self, pairs:list,
              group:int=64,          # models per grouped pass, at most (fewer where tasks are large: about 4M input values a pass)
@@ -90,8 +95,7 @@ class TaskEval:
         if self._body is None: return 0
         todo = {}
         for sd, classes in pairs:
-            if sd.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(sd)[:3]}... does not fit this task's {type(self.net).__name__}")
-            if (k := (tuple(int(c) for c in classes), body_key(sd, self.head))) not in self._feats: todo.setdefault(k, sd)
+            if (k := self._key(sd, classes)) not in self._feats: todo.setdefault(k, sd)
         items, done, mb = list(todo.items()), 0, 0.
         while done < len(items) and mb < share * self._feats.mb:
             X0 = self.task(items[done][0][0])[0]
@@ -113,10 +117,10 @@ class TaskEval:
     def logits(self, state_dict:dict, classes) -> tuple:
         "The model's logits on the task's images, and their labels."
         X, y = self.task(classes)
-        if state_dict.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(state_dict)[:3]}... does not fit this task's {type(self.net).__name__}")
         if not self.reuse:
+            if state_dict.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(state_dict)[:3]}... does not fit this task's {type(self.net).__name__}")
             with torch.no_grad(): return functional_call(self.net, state_dict, (X,)), y
-        k = (tuple(int(c) for c in classes), body_key(state_dict, self.head))
+        k = self._key(state_dict, classes)
         if k in self._feats:
             self.hits += 1
             with torch.no_grad(): return F.linear(self._feats[k], state_dict[self.head[0]], state_dict[self.head[1]]), y
@@ -199,6 +203,10 @@ class Sampler:
     def sample_many(self, conds:list) -> list:
         "State_dicts for conditions [(classes, target_loss), ...], decoded in one batch (and calibrated, if the sampler calibrates)."
         with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(self.latent(conds)))
+        return self._finish(P, conds)
+
+    def _finish(self, P:dict, conds:list) -> list:
+        "Decoded parameters (name -> (B, ...)) as state_dicts, calibrated if the sampler calibrates (their validation features found together first)."
         sds = [{k: v[i].contiguous() for k, v in P.items()} for i in range(len(conds))]
         if not self.calibrate: return sds
         self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds)])
@@ -211,10 +219,7 @@ class Sampler:
         zp = self.latent(conds)
         logl = torch.tensor([math.log(self.parse_loss(t)) for _, t in conds], dtype=torch.float32)
         with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(zp + self.prior.draw(zp, logl, g, DRAW_TEMPERATURE if temperature is None else temperature)))
-        sds = [{k: v[i].contiguous() for k, v in P.items()} for i in range(len(conds))]
-        if not self.calibrate: return sds
-        self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds)])
-        return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)]
+        return self._finish(P, conds)
 
     def sample(self, classes, target_loss,
                n:int|None=None,       # how many: a list of n state_dicts (default: one state_dict)

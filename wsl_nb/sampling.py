@@ -87,21 +87,24 @@ def evaluate_conditions(methods:dict,       # from `answers`
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        todo, m = list(rows.iterrows()), min(32, _chunk(ev)); n = _chunk(ev) // m * m   # a block never straddles two decoded chunks
-        for j, (_, r) in enumerate(tqdm(todo, desc=f'conditions {group}', disable=not progress)):
-            if j % n == 0: _prefetch(methods, [([int(c) for c in q.classes], float(q.val_loss)) for _, q in todo[j:j + n]])
-            if j % m == 0:          # the next m conditions' answers, their features computed together
-                block = [{name: fn([int(c) for c in q.classes], float(q.val_loss)) for name, fn in methods.items()} for _, q in todo[j:j + m]]
-                pairs = [(sd, [int(c) for c in q.classes]) for (_, q), ans in zip(todo[j:j + m], block) for sd in ans.values() if sd is not None]
-                ev.warm(pairs); ev_val.warm(pairs)
-            cl, t = [int(c) for c in r.classes], float(r.val_loss)
-            base = dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))), classes='-'.join(map(str, cl)),
-                        target=t, acc_original=float(r.test_acc), loss_original=float(r.test_loss))
-            out.append(base | dict(method='original', acc=float(r.test_acc), loss=float(r.test_loss), val_loss=t))
-            for name, sd in block[j % m].items():
-                if sd is None: continue
-                e = ev(sd, cl)
-                out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss']))
+        todo = [(r, [int(c) for c in r.classes], float(r.val_loss)) for _, r in rows.iterrows()]
+        m = min(32, _chunk(ev)); n = _chunk(ev) // m * m   # blocks of m conditions; point estimates decoded n at a time, n a multiple of m
+        bar = tqdm(total=len(todo), desc=f'conditions {group}', disable=not progress)
+        for j in range(0, len(todo), m):
+            if j % n == 0: _prefetch(methods, [(cl, t) for _, cl, t in todo[j:j + n]])
+            block = [(r, cl, t, {name: fn(list(cl), t) for name, fn in methods.items()}) for r, cl, t in todo[j:j + m]]
+            pairs = [(sd, cl) for _, cl, _, ans in block for sd in ans.values() if sd is not None]
+            ev.warm(pairs); ev_val.warm(pairs)                 # the block's answers' features, computed together
+            for r, cl, t, ans in block:
+                base = dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))), classes='-'.join(map(str, cl)),
+                            target=t, acc_original=float(r.test_acc), loss_original=float(r.test_loss))
+                out.append(base | dict(method='original', acc=float(r.test_acc), loss=float(r.test_loss), val_loss=t))
+                for name, sd in ans.items():
+                    if sd is None: continue
+                    e = ev(sd, cl)
+                    out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss']))
+            bar.update(len(block))
+        bar.close()
     return pd.DataFrame(out)
 
 # %% ../nbs/20_sampling.ipynb #38541e12
