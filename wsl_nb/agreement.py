@@ -18,11 +18,12 @@ from .zoo import load_zoo, load_checkpoint
 from .protocol import load_protocol
 from .align import weights_zoo
 from .compress import Compression, CompressConfig, fit_compression, plot_retained
-from .weight_ae import WeightAE, reconstruct, plot_ae_curves
+from .weight_ae import WeightAE, reconstruct, plot_ae_curves, RefineConfig, ProbeBank, reconstruct_refined, class_matrix
 
 # %% auto #0
-__all__ = ['THESIS', 'RECON_GROUPS', 'cohen_kappa', 'pair_metrics', 'noise_images', 'evaluate_methods', 'summarise',
-           'plot_agreement', 'pca_only', 'reconstruction_methods', 'reconstruction_stage', 'span_curve']
+__all__ = ['THESIS', 'RECON_GROUPS', 'REFINE_GROUPS', 'cohen_kappa', 'pair_metrics', 'noise_images', 'evaluate_methods',
+           'summarise', 'plot_agreement', 'pca_only', 'reconstruction_methods', 'refined_method',
+           'reconstruction_stage', 'span_curve']
 
 # %% ../nbs/11_agreement.ipynb #4648f20d
 def cohen_kappa(a:torch.Tensor, b:torch.Tensor, k:int=3) -> float:
@@ -57,20 +58,23 @@ def evaluate_methods(zoo_dir,              # the zoo directory
                      dataset:str='digits', # the zoo's dataset
                      data_seed:int=0,      # the zoo's image split
                      n_noise:int=256,      # noise images for the synthetic agreement
-                     progress:bool=True    # show a progress bar
+                     progress:bool=True,   # show a progress bar
+                     batch_methods:dict|None=None   # name -> function from (state_dicts, their manifest rows) to state_dicts, for methods that work on many models at once
                     ) -> pd.DataFrame:
     "Metrics of every method's reconstruction of every checkpoint in `rows` against the original."
     out, net, noise = [], None, None
-    for _, r in tqdm(list(rows.iterrows()), desc='agreement', disable=not progress):
+    sds = [load_checkpoint(zoo_dir, r) for _, r in rows.iterrows()]
+    done = {name: fn(sds, rows) for name, fn in (batch_methods or {}).items()}
+    for i, (_, r) in enumerate(tqdm(list(rows.iterrows()), desc='agreement', disable=not progress)):
         X, y = load_task(dataset, r['classes'], 'test', seed=data_seed)
         if net is None: net, noise = build_model(arch, 3, in_channels=X.shape[1]).eval(), noise_images(X.shape[1:], n_noise)
-        sd = load_checkpoint(zoo_dir, r)
+        sd = sds[i]
         def run(s):
             net.load_state_dict(s)
             with torch.no_grad(): return net(X), net(noise)
         lo, no = run(sd)
-        for name, fn in methods.items():
-            lr_, nr = run(fn(sd))
+        for name, rec in [(n, fn(sd)) for n, fn in methods.items()] + [(n, d[i]) for n, d in done.items()]:
+            lr_, nr = run(rec)
             real, syn = pair_metrics(lo, lr_, y), pair_metrics(no, nr)
             out.append(dict(model_id=r['model_id'], snapshot=r['snapshot'], method=name, **{f'{k}_real': v for k, v in real.items() if not k.startswith('acc')},
                             agreement_synthetic=syn['agreement'], acc_original=real['acc_a'], acc_reconstructed=real['acc_b']))
@@ -112,7 +116,13 @@ def reconstruction_methods(comp:Compression, ae:WeightAE) -> dict:
     return {'autoencoder': lambda sd: reconstruct(comp, ae, sd), 'pca_only': pca_only(comp),
             'mean_model': lambda sd: comp.inverse_transform(torch.zeros(comp.dim))}
 
+def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_channels:int, data_seed:int=0, cfg:RefineConfig|None=None):
+    "Encoding by refinement (the weight-autoencoder notebook) as a batch method of `evaluate_methods`."
+    bank, net = ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
+    return lambda sds, rows: reconstruct_refined(comp, ae, sds, class_matrix(rows), bank, net, cfg)
+
 RECON_GROUPS = ('test_runs', 'final_sets', 'val_runs')   # the headline, models of unseen class sets, development
+REFINE_GROUPS = ('test_runs', 'val_runs')                 # where the stage also refines (about 0.1 s a checkpoint on 2 cores)
 
 # %% ../nbs/11_agreement.ipynb #7fd6f3f7
 def _reconstruction_values(df:pd.DataFrame) -> dict:
@@ -124,20 +134,27 @@ def _reconstruction_values(df:pd.DataFrame) -> dict:
                         acc_reconstructed=a.acc_reconstructed, pca_only_agreement_real=s.loc['pca_only', 'agreement_real'],
                         mean_model_agreement_real=s.loc['mean_model', 'agreement_real'], n_models=int((df.method == 'autoencoder').sum()),
                         agreement_real_early=by_snap.loc[('autoencoder', 'early'), 'agreement_real'] if ('autoencoder', 'early') in by_snap.index else None,
-                        agreement_real_final=by_snap.loc[('autoencoder', 'final'), 'agreement_real'] if ('autoencoder', 'final') in by_snap.index else None))
+                        agreement_real_final=by_snap.loc[('autoencoder', 'final'), 'agreement_real'] if ('autoencoder', 'final') in by_snap.index else None)
+                   | ({} if 'refined' not in s.index else
+                      dict(refined_agreement_real=s.loc['refined', 'agreement_real'], refined_kappa_real=s.loc['refined', 'kappa_real'],
+                           **{f'refined_agreement_real_{k}': by_snap.loc[('refined', k), 'agreement_real'] for k in ('early', 'final') if ('refined', k) in by_snap.index})))
 
 # %% ../nbs/11_agreement.ipynb #cd9ff1ec
+def _refined_part(v): return '' if 'refined_agreement_real' not in v else f", refined {v['refined_agreement_real']:.3f}"
+
 def _reconstruction_section(v:dict, df:pd.DataFrame) -> str:
     tab = summarise(df[df.group == 'test_runs'])[['agreement_real', 'kappa_real', 'logit_corr_real', 'logit_cos_real', 'agreement_synthetic', 'acc_reconstructed']].round(3)
     other = '\n'.join(f"- {g.replace('_', ' ')} ({v[g]['n_models']} checkpoints): agreement {v[g]['agreement_real']:.3f} (PCA-only {v[g]['pca_only_agreement_real']:.3f}, "
-                      f"mean model {v[g]['mean_model_agreement_real']:.3f})" for g in RECON_GROUPS[1:] if g in v)
+                      f"mean model {v[g]['mean_model_agreement_real']:.3f}{_refined_part(v[g])})" for g in RECON_GROUPS[1:] if g in v)
+    refined = '' if 'refined_agreement_real' not in v else (f" *refined* is the same autoencoder with its latent refined ({v['refine_steps']} steps on the task's training images, "
+                                                            f"the test images never seen): agreement {v['refined_agreement_real']:.3f}, kappa {v['refined_kappa_real']:.3f}.")
     return f"""## Reconstruction
 {v['n_models']} checkpoints of the test runs (both snapshots; final test) encoded and decoded ({v['coefficients']} coefficients,
 latent {v['latent']}); originals' test accuracy {v['acc_original']:.3f}. Thesis: agreement 0.357, logit correlation -0.086; chance 0.333.
 
 {tab.to_markdown()}
 
-Autoencoder agreement by snapshot: early {'-' if v['agreement_real_early'] is None else f"{v['agreement_real_early']:.3f}"}, final {'-' if v['agreement_real_final'] is None else f"{v['agreement_real_final']:.3f}"}. Other groups:
+Autoencoder agreement by snapshot: early {'-' if v['agreement_real_early'] is None else f"{v['agreement_real_early']:.3f}"}, final {'-' if v['agreement_real_final'] is None else f"{v['agreement_real_final']:.3f}"}.{refined} Other groups:
 
 {other}
 
@@ -150,16 +167,19 @@ Autoencoder agreement by snapshot: early {'-' if v['agreement_real_early'] is No
 def reconstruction_stage(out,                      # the run directory
                          comp:Compression, ae:WeightAE,
                          hist:pd.DataFrame,        # the autoencoder's training history, for its curves
-                         progress=True) -> dict:
+                         progress=True,
+                         refine:RefineConfig|None=RefineConfig()   # encoding by refinement beside the encoder's latent (None: not measured)
+                        ) -> dict:
     "Measure reconstruction agreement on the test runs (and the final held-out sets, and the validation runs); write metrics, figures and the report section."
     out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
     groups = {g: r for g in RECON_GROUPS if len(r := proto.group(man, g))}
     if 'test_runs' not in groups: raise WSLError("the zoo has no test-split checkpoints to measure reconstruction on; use more runs")
+    bm = {} if refine is None else {'refined': refined_method(comp, ae, zc.arch, zc.dataset, meta['input_shape'][0], zc.data_seed, refine)}
     df = pd.concat([evaluate_methods(wz, r, reconstruction_methods(comp, ae), arch=zc.arch, dataset=zc.dataset, data_seed=zc.data_seed,
-                                     progress=progress).assign(group=g) for g, r in groups.items()], ignore_index=True)
+                                     progress=progress, batch_methods=bm if g in REFINE_GROUPS else {}).assign(group=g) for g, r in groups.items()], ignore_index=True)
     atomic_write(out/'report'/'reconstruction.csv', df.to_csv(index=False))
     v = _reconstruction_values(df[df.group == 'test_runs']) | {g: _reconstruction_values(df[df.group == g]) for g in groups if g != 'test_runs'}
-    v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'])
+    v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'], refine_steps=0 if refine is None else refine.steps)
     figs = {'reconstruction_agreement.png': plot_agreement(df[df.group == 'test_runs'], f"{zc.preset} zoo: {v['n_models']} checkpoints of test runs"),
             'weight_ae_curves.png': plot_ae_curves(hist), 'compress_retained.png': plot_retained(comp)}
     return publish(out, 'reconstruction', v, _reconstruction_section(v, df), figs)

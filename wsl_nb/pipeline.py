@@ -15,10 +15,12 @@ from .grow import zoo_stage
 from .protocol import protocol_stage
 from .align import align_stage, align_state, load_reference
 from .compress import Compression, CompressConfig, COMPRESS_PRESETS, compress_stage
-from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, reconstruct
+from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, reconstruct, RefineConfig, ProbeBank, refine_latents
+from .data import load_source
+from .models import build_model
 from .shared import SharedConfig, SHARED_PRESETS, shared_stage
 from .prior import PriorConfig, PRIOR_PRESETS, prior_stage
-from .sample import Sampler
+from .sample import Sampler, parse_classes
 
 # %% auto #0
 __all__ = ['stage_configs', 'fit_run', 'Run', 'load_run']
@@ -69,7 +71,7 @@ class Run:
         self.config = self.meta['config']
         for stage, f in (('compression', 'compress/compression.json'), ('weight autoencoder', 'weight_ae/weight_ae.json')):
             if not (self.dir/f).exists(): raise WSLError(f"run directory {self.dir} has no fitted {stage}; make it with: wsl_run --out {self.dir} --preset {self.config.preset}")
-        self.compression, self.ae, self._sampler = Compression.load(self.dir/'compress'), load_ae(self.dir/'weight_ae'), None
+        self.compression, self.ae, self._sampler, self._probes = Compression.load(self.dir/'compress'), load_ae(self.dir/'weight_ae'), None, None
         self.reference = load_reference(self.dir)            # (reference, spec) for a run whose zoo was aligned, else None
 
     def __repr__(self): return f"Run({self.dir}, {self.config.preset} zoo, {self.compression.dim} coefficients, latent {self.ae.cfg.latent})"
@@ -79,13 +81,27 @@ class Run:
         sd = {k: v.detach().cpu() for k, v in state_dict.items()}
         return sd if self.reference is None else align_state(sd, *self.reference)
 
-    def reconstruct(self, state_dict:dict) -> dict:
-        "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
-        return reconstruct(self.compression, self.ae, self.align(state_dict))
+    def _refined(self, sd:dict, classes, refine:RefineConfig|None) -> torch.Tensor:
+        "The latent of aligned `sd`, refined on the training images of task `classes`."
+        if self._probes is None: self._probes = (ProbeBank(self.config.dataset, self.config.data_seed), build_model(self.config.arch, 3, in_channels=self.meta['input_shape'][0]))
+        k = parse_classes(classes, list(load_source(self.config.dataset).classes), self.config.dataset)
+        return refine_latents(self.compression, self.ae, [sd], [k], *self._probes, refine)[0]
 
-    def embed(self, state_dict:dict) -> torch.Tensor:
-        "The weight embedding z_W of one model."
-        with torch.no_grad(): return self.ae.encode(self.compression.transform(self.align(state_dict))[None])[0]
+    def reconstruct(self, state_dict:dict,
+                    classes=None,                    # the model's class list (names or indices, head order): refine its latent on that task's training images
+                    refine:RefineConfig|None=None    # the refinement's settings (with `classes`; default `RefineConfig()`)
+                   ) -> dict:
+        "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
+        sd = self.align(state_dict)
+        if classes is None: return reconstruct(self.compression, self.ae, sd)
+        z = self._refined(sd, classes, refine)
+        with torch.no_grad(): return self.compression.inverse_transform(self.ae.decode(z[None])[0])
+
+    def embed(self, state_dict:dict, classes=None, refine:RefineConfig|None=None) -> torch.Tensor:
+        "The weight embedding z_W of one model (the encoder's; with `classes`, refined as in `reconstruct`)."
+        sd = self.align(state_dict)
+        if classes is not None: return self._refined(sd, classes, refine)
+        with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]
 
     @property
     def sampler(self) -> Sampler:

@@ -62,9 +62,10 @@ def run_parser() -> argparse.ArgumentParser:
 def _summary(out, m:dict) -> str:
     z, r, t = m['zoo'], m['reconstruction'], m['sampling']['groups']['test_runs']
     soup = t.get('loss_soup', {})
+    refined = f"refined latent {r['refined_agreement_real']:.3f}, " if 'refined_agreement_real' in r else ''
     return (f"wsl_run {out}: zoo {z['runs']} runs, {z['checkpoints']} checkpoints, {z['diverged']} diverged, "
             f"final test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement {r['agreement_real']:.3f} "
-            f"(PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
+            f"({refined}PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
             f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance {m['shared']['retrieval_chance_val']:.3f}); "
             f"samples for test runs: accuracy {t['sampled']['acc']:.3f} (loss-matched soup {soup.get('acc', float('nan')):.3f}), "
             f"median loss error {t['sampled']['test_err']:.3f} (soup {soup.get('test_err', float('nan')):.3f}); report in {Path(out)/'report'/'report.md'}")

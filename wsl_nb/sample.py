@@ -22,7 +22,8 @@ from .shared import load_shared
 from .prior import Prior, load_prior
 
 # %% auto #0
-__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'body_key', 'TaskEval', 'Sampler', 'save_sample', 'load_sample']
+__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'body_key', 'TaskEval', 'parse_classes', 'Sampler',
+           'save_sample', 'load_sample']
 
 # %% ../nbs/16_sample.ipynb #fbe2581c
 def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its task's validation images
@@ -138,6 +139,23 @@ class TaskEval:
     def of(cls, sampler, split:str='test'): return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split)
 
 
+# %% ../nbs/16_sample.ipynb #badd1dd9
+def parse_classes(classes,        # 3 distinct class names or indices, in head order
+                  names:list,     # the dataset's class names
+                  dataset:str=''  # its name, for the message
+                 ) -> list:
+    "Class indices from 3 distinct names or indices of a dataset's classes; a one-line error otherwise."
+    if isinstance(classes, (str, int)) or not hasattr(classes, '__len__'): raise WSLError(f"give 3 classes as a list, got {classes!r}")
+    if len(classes) != 3: raise WSLError(f"a task has exactly 3 classes, got {len(classes)}: {list(classes)}")
+    out = []
+    for c in classes:
+        s = str(c).strip()
+        if s in names: out.append(names.index(s))
+        elif s.isascii() and s.isdigit() and int(s) < len(names): out.append(int(s))
+        else: raise WSLError(f"unknown class {c!r}; {dataset} has classes {', '.join(names[:20])}{' ...' if len(names) > 20 else ''} (names or indices 0..{len(names) - 1})")
+    if len(set(out)) != 3: raise WSLError(f"classes must be distinct, got {list(classes)}")
+    return out
+
 # %% ../nbs/16_sample.ipynb #04b0ff03
 DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development data (the sampling notebook: the most accurate draws that still disagree at least half as much as the zoo's runs)
 
@@ -165,16 +183,7 @@ class Sampler:
 
     def parse_classes(self, classes) -> list:
         "Class indices from 3 distinct names or indices."
-        if isinstance(classes, (str, int)) or not hasattr(classes, '__len__'): raise WSLError(f"give 3 classes as a list, got {classes!r}")
-        if len(classes) != 3: raise WSLError(f"a task has exactly 3 classes, got {len(classes)}: {list(classes)}")
-        out = []
-        for c in classes:
-            s = str(c).strip()
-            if s in self.class_names: out.append(self.class_names.index(s))
-            elif s.isascii() and s.isdigit() and int(s) < len(self.class_names): out.append(int(s))
-            else: raise WSLError(f"unknown class {c!r}; {self.dataset} has classes {', '.join(self.class_names[:20])}{' ...' if len(self.class_names) > 20 else ''} (names or indices 0..{len(self.class_names) - 1})")
-        if len(set(out)) != 3: raise WSLError(f"classes must be distinct, got {list(classes)}")
-        return out
+        return parse_classes(classes, self.class_names, self.dataset)
 
     def parse_loss(self, target_loss) -> float:
         "A finite target loss, clamped to the zoo's range with a warning."

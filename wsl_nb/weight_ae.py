@@ -24,7 +24,8 @@ from .compress import Compression
 
 # %% auto #0
 __all__ = ['AE_PRESETS', 'AEConfig', 'WeightAE', 'ProbeBank', 'batched_logits', 'coef_matrix', 'param_stack', 'class_matrix',
-           'ProbePool', 'train_ae', 'save_ae', 'load_ae', 'reconstruct', 'plot_ae_curves', 'ae_stage']
+           'ProbePool', 'train_ae', 'save_ae', 'load_ae', 'reconstruct', 'RefineConfig', 'refine_latents',
+           'reconstruct_refined', 'plot_ae_curves', 'ae_stage']
 
 # %% ../nbs/10_weight_ae.ipynb #758bb958
 @dataclass
@@ -132,10 +133,18 @@ def class_matrix(rows:pd.DataFrame, orders:bool=False) -> torch.Tensor:
 # %% ../nbs/10_weight_ae.ipynb #16354a6f
 class ProbePool:
     "A fixed pool of `m` probe images per model (m/3 from each class of its task), with the original models' logits on them."
-    def __init__(self, bank:ProbeBank, net:nn.Module, classes:torch.Tensor, params:dict, m:int, g:torch.Generator, chunk:int=256):
+    def __init__(self, bank:ProbeBank, net:nn.Module, classes:torch.Tensor, params:dict, m:int, g:torch.Generator, chunk:int=256,
+                 replace:bool=True):   # False: distinct images, at most the smallest class's count of each class
         per = -(-m // 3)
-        self.bank, self.cl = bank, classes.repeat_interleave(per, dim=1)[:, :m]          # (n, m) class of each pool image
-        self.idx = (torch.rand(*self.cl.shape, generator=g) * bank.counts[self.cl]).long()
+        if replace:
+            self.cl = classes.repeat_interleave(per, dim=1)[:, :m]                        # (n, m) class of each pool image
+            self.idx = (torch.rand(*self.cl.shape, generator=g) * bank.counts[self.cl]).long()
+        else:
+            per = min(per, int(bank.counts.min()))
+            keys = torch.rand(len(classes), 3, int(bank.counts.max()), generator=g)
+            keys[torch.arange(keys.shape[-1]) >= bank.counts[classes][..., None]] = 2.     # past a class's last image: never first
+            self.cl, self.idx = classes.repeat_interleave(per, dim=1), keys.argsort(-1)[..., :per].reshape(len(classes), -1)
+        self.bank = bank
         with torch.no_grad():
             self.logits = torch.cat([batched_logits(net, {k: v[i:i + chunk] for k, v in params.items()}, bank.images[self.cl[i:i + chunk], self.idx[i:i + chunk]])
                                      for i in range(0, len(classes), chunk)])
@@ -224,6 +233,57 @@ def reconstruct(comp:Compression, # the fitted compression
                ) -> dict:
     "Encode and decode one state_dict: compression, autoencoder, inverse compression."
     with torch.no_grad(): return comp.inverse_transform(ae(comp.transform(sd)[None])[0])
+
+# %% ../nbs/10_weight_ae.ipynb #fd67df86
+@dataclass
+class RefineConfig:
+    "Encoding by refinement: Adam steps on the encoder's latent so the decoded model matches the original on its task's training images."
+    steps: int = 100    # Adam steps on the latents; 0: the encoder's latent as it is
+    lr: float = 0.03
+    batch: int = 96     # probe images per model and step, drawn from its pool
+    pool: int = 312     # up to pool/3 distinct training images of each of the task's classes (all of digits' training images)
+    seed: int = 0
+
+# %% ../nbs/10_weight_ae.ipynb #b345a760
+def refine_latents(comp:Compression,
+                   ae:WeightAE|None,      # None: refine the compression's coefficients themselves (how far the compression's span reaches)
+                   sds:list,              # state_dicts of the zoo's architecture
+                   classes,               # their class lists (n, 3), in head order
+                   bank:ProbeBank,        # the training images of the zoo's dataset
+                   net:nn.Module,         # the architecture
+                   cfg:RefineConfig|None=None,
+                   chunk:int=256,         # models refined together (fewer for large images: about 64M pool values at once)
+                   start:torch.Tensor|None=None   # (n, latent) latents to start from instead of the encoder's
+                  ) -> torch.Tensor:
+    "Latents (n, latent) of `sds`: the encoder's, then `cfg.steps` Adam steps on each so its decoded model's softmax matches the original's on its pool."
+    cfg = cfg or RefineConfig(); K = torch.as_tensor(np.asarray(classes)).long().reshape(-1, 3)
+    if len(K) != len(sds): raise WSLError(f"{len(sds)} state_dicts but {len(K)} class lists")
+    if len(K) and (K.min() < 0 or K.max() >= len(bank.counts)): raise WSLError(f"class indices must lie in 0..{len(bank.counts) - 1}, got {K.min().item()}..{K.max().item()}")
+    chunk = max(1, min(chunk, int(64e6 // (max(cfg.pool, 3) * bank.images[0, 0].numel()))))
+    out = []
+    for i in range(0, len(sds), chunk):
+        s, k = sds[i:i + chunk], K[i:i + chunk]
+        with torch.no_grad(): z = start[i:i + chunk].clone() if start is not None else comp.transform(s) if ae is None else ae.encode(comp.transform(s))
+        if cfg.steps > 0:
+            g = torch.Generator().manual_seed(cfg.seed)
+            pool = ProbePool(bank, net, k, {n: torch.stack([d[n] for d in s]) for n in s[0]}, cfg.pool, g, replace=False)
+            z, rows = z.clone().requires_grad_(True), torch.arange(len(s))
+            opt = torch.optim.Adam([z], lr=cfg.lr)
+            for _ in range(cfg.steps):
+                x, lo = pool.draw(rows, cfg.batch, g)
+                with torch.enable_grad():        # a caller under no_grad still refines
+                    lr_ = batched_logits(net, comp.decode_params(z if ae is None else ae.decode(z)), x)
+                    kl = F.kl_div(lr_.log_softmax(-1), lo.log_softmax(-1), log_target=True, reduction='none').sum(-1).mean(-1).sum()
+                    z.grad, = torch.autograd.grad(kl, z)
+                opt.step()
+        out.append(z.detach())
+    return torch.cat(out)
+
+# %% ../nbs/10_weight_ae.ipynb #a84e61d0
+def reconstruct_refined(comp:Compression, ae:WeightAE, sds:list, classes, bank:ProbeBank, net:nn.Module, cfg:RefineConfig|None=None) -> list:
+    "State_dicts decoded from the refined latents of `sds` (see `refine_latents`)."
+    z = refine_latents(comp, ae, sds, classes, bank, net, cfg)
+    with torch.no_grad(): return [comp.inverse_transform(c) for c in ae.decode(z)]
 
 # %% ../nbs/10_weight_ae.ipynb #48ca9d61
 def plot_ae_curves(hist:pd.DataFrame, title=''):
