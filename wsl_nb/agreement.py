@@ -63,12 +63,12 @@ def evaluate_methods(zoo_dir,              # the zoo directory
                     ) -> pd.DataFrame:
     "Metrics of every method's reconstruction of every checkpoint in `rows` against the original."
     out, net, noise = [], None, None
-    sds = [load_checkpoint(zoo_dir, r) for _, r in rows.iterrows()]
+    sds = [load_checkpoint(zoo_dir, r) for _, r in rows.iterrows()] if batch_methods else None   # all at once only for batch methods
     done = {name: fn(sds, rows) for name, fn in (batch_methods or {}).items()}
     for i, (_, r) in enumerate(tqdm(list(rows.iterrows()), desc='agreement', disable=not progress)):
         X, y = load_task(dataset, r['classes'], 'test', seed=data_seed)
         if net is None: net, noise = build_model(arch, 3, in_channels=X.shape[1]).eval(), noise_images(X.shape[1:], n_noise)
-        sd = sds[i]
+        sd = sds[i] if sds is not None else load_checkpoint(zoo_dir, r)
         def run(s):
             net.load_state_dict(s)
             with torch.no_grad(): return net(X), net(noise)

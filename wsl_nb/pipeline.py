@@ -92,6 +92,7 @@ class Run:
                     refine:RefineConfig|None=None    # the refinement's settings (with `classes`; default `RefineConfig()`)
                    ) -> dict:
         "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
+        if classes is None and refine is not None: raise WSLError("refine needs the model's classes: reconstruct(sd, classes=[...], refine=...)")
         sd = self.align(state_dict)
         if classes is None: return reconstruct(self.compression, self.ae, sd)
         z = self._refined(sd, classes, refine)
@@ -99,6 +100,7 @@ class Run:
 
     def embed(self, state_dict:dict, classes=None, refine:RefineConfig|None=None) -> torch.Tensor:
         "The weight embedding z_W of one model (the encoder's; with `classes`, refined as in `reconstruct`)."
+        if classes is None and refine is not None: raise WSLError("refine needs the model's classes: embed(sd, classes=[...], refine=...)")
         sd = self.align(state_dict)
         if classes is not None: return self._refined(sd, classes, refine)
         with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]

@@ -134,23 +134,26 @@ def class_matrix(rows:pd.DataFrame, orders:bool=False) -> torch.Tensor:
 class ProbePool:
     "A fixed pool of `m` probe images per model (m/3 from each class of its task), with the original models' logits on them."
     def __init__(self, bank:ProbeBank, net:nn.Module, classes:torch.Tensor, params:dict, m:int, g:torch.Generator, chunk:int=256,
-                 replace:bool=True):   # False: distinct images, at most the smallest class's count of each class
+                 replace:bool=True):   # False: distinct images (at most the smallest class's count of each class), chosen per class of the dataset, so a model's pool depends on its class list alone
         per = -(-m // 3)
         if replace:
             self.cl = classes.repeat_interleave(per, dim=1)[:, :m]                        # (n, m) class of each pool image
             self.idx = (torch.rand(*self.cl.shape, generator=g) * bank.counts[self.cl]).long()
         else:
             per = min(per, int(bank.counts.min()))
-            keys = torch.rand(len(classes), 3, int(bank.counts.max()), generator=g)
-            keys[torch.arange(keys.shape[-1]) >= bank.counts[classes][..., None]] = 2.     # past a class's last image: never first
-            self.cl, self.idx = classes.repeat_interleave(per, dim=1), keys.argsort(-1)[..., :per].reshape(len(classes), -1)
+            keys = torch.rand(len(bank.counts), int(bank.counts.max()), generator=g)       # one random order of every class's images
+            keys[torch.arange(keys.shape[-1]) >= bank.counts[:, None]] = 2.                # past a class's last image: never first
+            first = keys.argsort(-1)[:, :per]
+            self.cl, self.idx = classes.repeat_interleave(per, dim=1)[:, :m], first[classes].reshape(len(classes), -1)[:, :m]
         self.bank = bank
         with torch.no_grad():
             self.logits = torch.cat([batched_logits(net, {k: v[i:i + chunk] for k, v in params.items()}, bank.images[self.cl[i:i + chunk], self.idx[i:i + chunk]])
                                      for i in range(0, len(classes), chunk)])
     def draw(self, rows:torch.Tensor, n:int, g:torch.Generator) -> tuple:
         "Probe images (B, n, C, H, W) of models `rows` from their pools, and the originals' logits on them (B, n, 3)."
-        pos = torch.randint(self.cl.shape[1], (len(rows), n), generator=g)
+        return self.take(rows, torch.randint(self.cl.shape[1], (len(rows), n), generator=g))
+    def take(self, rows:torch.Tensor, pos:torch.Tensor) -> tuple:
+        "The images at positions `pos` (B, n) of the pools of models `rows`, and the originals' logits on them."
         r = rows[:, None]
         return self.bank.images[self.cl[r, pos], self.idx[r, pos]], self.logits[r, pos]
 
@@ -241,8 +244,21 @@ class RefineConfig:
     steps: int = 100    # Adam steps on the latents; 0: the encoder's latent as it is
     lr: float = 0.03
     batch: int = 96     # probe images per model and step, drawn from its pool
-    pool: int = 312     # up to pool/3 distinct training images of each of the task's classes (all of digits' training images)
+    pool: int = 312     # up to pool/3 distinct training images of each of the task's classes (digits: 104 of each, its smallest class's count)
     seed: int = 0
+
+# %% ../nbs/10_weight_ae.ipynb #8f56800f
+def _class_lists(classes, n:int, n_classes:int) -> torch.Tensor:
+    "`classes` as an (n, 3) tensor of distinct class indices below `n_classes`; a one-line error otherwise."
+    try: K = np.asarray(classes.cpu() if isinstance(classes, torch.Tensor) else classes)
+    except (ValueError, TypeError): K = None
+    if n == 0: raise WSLError("no state_dicts to refine")
+    if K is None or K.ndim != 2 or K.shape[1] != 3 or not np.issubdtype(K.dtype, np.integer):
+        raise WSLError(f"classes must be {n} lists of 3 class indices (integers), got {np.shape(classes) if K is not None else 'ragged lists'} of {getattr(K, 'dtype', '?')}")
+    if len(K) != n: raise WSLError(f"{n} state_dicts but {len(K)} class lists")
+    if K.min() < 0 or K.max() >= n_classes: raise WSLError(f"class indices must lie in 0..{n_classes - 1}, got {K.min()}..{K.max()}")
+    if ((K[:, 0] == K[:, 1]) | (K[:, 0] == K[:, 2]) | (K[:, 1] == K[:, 2])).any(): raise WSLError("each class list must hold 3 distinct classes")
+    return torch.as_tensor(K).long()
 
 # %% ../nbs/10_weight_ae.ipynb #b345a760
 def refine_latents(comp:Compression,
@@ -256,9 +272,10 @@ def refine_latents(comp:Compression,
                    start:torch.Tensor|None=None   # (n, latent) latents to start from instead of the encoder's
                   ) -> torch.Tensor:
     "Latents (n, latent) of `sds`: the encoder's, then `cfg.steps` Adam steps on each so its decoded model's softmax matches the original's on its pool."
-    cfg = cfg or RefineConfig(); K = torch.as_tensor(np.asarray(classes)).long().reshape(-1, 3)
-    if len(K) != len(sds): raise WSLError(f"{len(sds)} state_dicts but {len(K)} class lists")
-    if len(K) and (K.min() < 0 or K.max() >= len(bank.counts)): raise WSLError(f"class indices must lie in 0..{len(bank.counts) - 1}, got {K.min().item()}..{K.max().item()}")
+    cfg = cfg or RefineConfig(); K = _class_lists(classes, len(sds), len(bank.counts))
+    if torch.is_inference_mode_enabled(): raise WSLError("refinement takes gradient steps: call it outside torch.inference_mode()")
+    dim = comp.dim if ae is None else ae.cfg.latent
+    if start is not None and tuple(start.shape) != (len(sds), dim): raise WSLError(f"start must have shape ({len(sds)}, {dim}), got {tuple(start.shape)}")
     chunk = max(1, min(chunk, int(64e6 // (max(cfg.pool, 3) * bank.images[0, 0].numel()))))
     out = []
     for i in range(0, len(sds), chunk):
@@ -269,8 +286,8 @@ def refine_latents(comp:Compression,
             pool = ProbePool(bank, net, k, {n: torch.stack([d[n] for d in s]) for n in s[0]}, cfg.pool, g, replace=False)
             z, rows = z.clone().requires_grad_(True), torch.arange(len(s))
             opt = torch.optim.Adam([z], lr=cfg.lr)
-            for _ in range(cfg.steps):
-                x, lo = pool.draw(rows, cfg.batch, g)
+            for _ in range(cfg.steps):      # every model of the chunk takes the same pool positions: its images depend on its class list alone
+                x, lo = pool.take(rows, torch.randint(pool.cl.shape[1], (1, cfg.batch), generator=g).expand(len(s), -1))
                 with torch.enable_grad():        # a caller under no_grad still refines
                     lr_ = batched_logits(net, comp.decode_params(z if ae is None else ae.decode(z)), x)
                     kl = F.kl_div(lr_.log_softmax(-1), lo.log_softmax(-1), log_target=True, reduction='none').sum(-1).mean(-1).sum()
