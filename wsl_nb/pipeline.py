@@ -15,7 +15,7 @@ from .grow import zoo_stage
 from .protocol import protocol_stage
 from .align import align_stage, align_state, load_reference
 from .compress import Compression, CompressConfig, COMPRESS_PRESETS, compress_stage
-from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, reconstruct, RefineConfig, ProbeBank, refine_latents
+from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, RefineConfig, ProbeBank, refine_latents
 from .data import load_source
 from .models import build_model
 from .shared import SharedConfig, SHARED_PRESETS, shared_stage
@@ -92,15 +92,12 @@ class Run:
                     refine:RefineConfig|None=None    # the refinement's settings (with `classes`; default `RefineConfig()`)
                    ) -> dict:
         "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
-        if classes is None and refine is not None: raise WSLError("refine needs the model's classes: reconstruct(sd, classes=[...], refine=...)")
-        sd = self.align(state_dict)
-        if classes is None: return reconstruct(self.compression, self.ae, sd)
-        z = self._refined(sd, classes, refine)
+        z = self.embed(state_dict, classes, refine)
         with torch.no_grad(): return self.compression.inverse_transform(self.ae.decode(z[None])[0])
 
     def embed(self, state_dict:dict, classes=None, refine:RefineConfig|None=None) -> torch.Tensor:
         "The weight embedding z_W of one model (the encoder's; with `classes`, refined as in `reconstruct`)."
-        if classes is None and refine is not None: raise WSLError("refine needs the model's classes: embed(sd, classes=[...], refine=...)")
+        if classes is None and refine is not None: raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
         sd = self.align(state_dict)
         if classes is not None: return self._refined(sd, classes, refine)
         with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]
