@@ -18,11 +18,12 @@ from .zoo import load_zoo, load_checkpoint
 from .protocol import load_protocol
 from .align import weights_zoo
 from .compress import Compression, CompressConfig, fit_compression, plot_retained
-from .weight_ae import WeightAE, reconstruct, plot_ae_curves, RefineConfig, ProbeBank, reconstruct_refined, class_matrix
+from .weight_ae import WeightAE, reconstruct, plot_ae_curves, RefineConfig, ProbeBank, reconstruct_refined, class_matrix, refine_latents
+from .function_encoder import FunctionEncoder
 
 # %% auto #0
 __all__ = ['THESIS', 'RECON_GROUPS', 'REFINE_GROUPS', 'cohen_kappa', 'pair_metrics', 'noise_images', 'evaluate_methods',
-           'summarise', 'plot_agreement', 'pca_only', 'reconstruction_methods', 'refined_method',
+           'summarise', 'plot_agreement', 'pca_only', 'reconstruction_methods', 'refined_method', 'function_method',
            'reconstruction_stage', 'span_curve']
 
 # %% ../nbs/11_agreement.ipynb #4648f20d
@@ -116,10 +117,25 @@ def reconstruction_methods(comp:Compression, ae:WeightAE) -> dict:
     return {'autoencoder': lambda sd: reconstruct(comp, ae, sd), 'pca_only': pca_only(comp),
             'mean_model': lambda sd: comp.inverse_transform(torch.zeros(comp.dim))}
 
-def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_channels:int, data_seed:int=0, cfg:RefineConfig|None=None):
+def _stacked(sds:list) -> dict: return {n: torch.stack([s[n] for s in sds]) for n in sds[0]}
+
+def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_channels:int, data_seed:int=0, cfg:RefineConfig|None=None,
+                   fe:FunctionEncoder|None=None):   # start from the function encoder's latent instead of the weight encoder's
     "Encoding by refinement (the weight-autoencoder notebook) as a batch method of `evaluate_methods`."
     bank, net = ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
-    return lambda sds, rows: reconstruct_refined(comp, ae, sds, class_matrix(rows), bank, net, cfg)
+    if fe is None: return lambda sds, rows: reconstruct_refined(comp, ae, sds, class_matrix(rows), bank, net, cfg)
+    def run(sds, rows):
+        K = class_matrix(rows); z = refine_latents(comp, ae, sds, K, bank, net, cfg, start=fe.encode(net, _stacked(sds), bank, K, comp, ae))
+        with torch.no_grad(): return [comp.inverse_transform(c) for c in ae.decode(z)]
+    return run
+
+def function_method(comp:Compression, ae:WeightAE, fe:FunctionEncoder, arch:str, dataset:str, in_channels:int, data_seed:int=0):
+    "The function encoder's one pass (its notebook), decoded, as a batch method of `evaluate_methods`."
+    bank, net = ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
+    def run(sds, rows):
+        z = fe.encode(net, _stacked(sds), bank, class_matrix(rows), comp, ae)
+        with torch.no_grad(): return [comp.inverse_transform(c) for c in ae.decode(z)]
+    return run
 
 RECON_GROUPS = ('test_runs', 'final_sets', 'val_runs')   # the headline, models of unseen class sets, development
 REFINE_GROUPS = ('test_runs', 'val_runs')                 # where the stage also refines (about 0.1 s a checkpoint on 2 cores)
@@ -135,19 +151,22 @@ def _reconstruction_values(df:pd.DataFrame) -> dict:
                         mean_model_agreement_real=s.loc['mean_model', 'agreement_real'], n_models=int((df.method == 'autoencoder').sum()),
                         agreement_real_early=by_snap.loc[('autoencoder', 'early'), 'agreement_real'] if ('autoencoder', 'early') in by_snap.index else None,
                         agreement_real_final=by_snap.loc[('autoencoder', 'final'), 'agreement_real'] if ('autoencoder', 'final') in by_snap.index else None)
-                   | ({} if 'refined' not in s.index else
-                      dict(refined_agreement_real=s.loc['refined', 'agreement_real'], refined_kappa_real=s.loc['refined', 'kappa_real'],
-                           **{f'refined_agreement_real_{k}': by_snap.loc[('refined', k), 'agreement_real'] for k in ('early', 'final') if ('refined', k) in by_snap.index})))
+                   | {f'{p}_{m}': v for n, p in (('refined', 'refined'), ('function_encoder', 'function')) if n in s.index
+                      for m, v in [('agreement_real', s.loc[n, 'agreement_real']), ('kappa_real', s.loc[n, 'kappa_real'])]
+                                  + [(f'agreement_real_{k}', by_snap.loc[(n, k), 'agreement_real']) for k in ('early', 'final') if (n, k) in by_snap.index]})
 
 # %% ../nbs/11_agreement.ipynb #cd9ff1ec
-def _refined_part(v): return '' if 'refined_agreement_real' not in v else f", refined {v['refined_agreement_real']:.3f}"
+def _refined_part(v): return ''.join(f", {w} {v[f'{k}_agreement_real']:.3f}" for k, w in (('function', 'function encoder'), ('refined', 'refined')) if f'{k}_agreement_real' in v)
 
 def _reconstruction_section(v:dict, df:pd.DataFrame) -> str:
     tab = summarise(df[df.group == 'test_runs'])[['agreement_real', 'kappa_real', 'logit_corr_real', 'logit_cos_real', 'agreement_synthetic', 'acc_reconstructed']].round(3)
     other = '\n'.join(f"- {g.replace('_', ' ')} ({v[g]['n_models']} checkpoints): agreement {v[g]['agreement_real']:.3f} (PCA-only {v[g]['pca_only_agreement_real']:.3f}, "
                       f"mean model {v[g]['mean_model_agreement_real']:.3f}{_refined_part(v[g])})" for g in RECON_GROUPS[1:] if g in v)
-    refined = '' if 'refined_agreement_real' not in v else (f" *refined* is the same autoencoder with its latent refined ({v['refine_steps']} steps on the task's training images, "
-                                                            f"the test images never seen): agreement {v['refined_agreement_real']:.3f}, kappa {v['refined_kappa_real']:.3f}.")
+    refined = ('' if 'function_agreement_real' not in v else
+               f" *function encoder* is the same decoder with the latent read in one pass from the model's logits on its task's training images: agreement "
+               f"{v['function_agreement_real']:.3f}, kappa {v['function_kappa_real']:.3f}.") + \
+              ('' if 'refined_agreement_real' not in v else (f" *refined* is that latent refined ({v['refine_steps']} steps on the task's training images, "
+                                                            f"the test images never seen): agreement {v['refined_agreement_real']:.3f}, kappa {v['refined_kappa_real']:.3f}."))
     return f"""## Reconstruction
 {v['n_models']} checkpoints of the test runs (both snapshots; final test) encoded and decoded ({v['coefficients']} coefficients,
 latent {v['latent']}); originals' test accuracy {v['acc_original']:.3f}. Thesis: agreement 0.357, logit correlation -0.086; chance 0.333.
@@ -168,15 +187,17 @@ def reconstruction_stage(out,                      # the run directory
                          comp:Compression, ae:WeightAE,
                          hist:pd.DataFrame,        # the autoencoder's training history, for its curves
                          progress=True,
-                         refine:RefineConfig|None=RefineConfig()   # encoding by refinement beside the encoder's latent (None: not measured)
+                         refine:RefineConfig|None=RefineConfig(),  # encoding by refinement beside the encoder's latent (None: not measured)
+                         fe:FunctionEncoder|None=None              # the run's function encoder: its one pass is measured, and refinement starts from it
                         ) -> dict:
     "Measure reconstruction agreement on the test runs (and the final held-out sets, and the validation runs); write metrics, figures and the report section."
     out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
     groups = {g: r for g in RECON_GROUPS if len(r := proto.group(man, g))}
     if 'test_runs' not in groups: raise WSLError("the zoo has no test-split checkpoints to measure reconstruction on; use more runs")
-    bm = {} if refine is None else {'refined': refined_method(comp, ae, zc.arch, zc.dataset, meta['input_shape'][0], zc.data_seed, refine)}
-    df = pd.concat([evaluate_methods(wz, r, reconstruction_methods(comp, ae), arch=zc.arch, dataset=zc.dataset, data_seed=zc.data_seed,
-                                     progress=progress, batch_methods=bm if g in REFINE_GROUPS else {}).assign(group=g) for g, r in groups.items()], ignore_index=True)
+    spec = (zc.arch, zc.dataset, meta['input_shape'][0], zc.data_seed)
+    bm = ({} if fe is None else {'function_encoder': function_method(comp, ae, fe, *spec)}) | ({} if refine is None else {'refined': refined_method(comp, ae, *spec, refine, fe)})
+    df = pd.concat([evaluate_methods(wz, r, reconstruction_methods(comp, ae), arch=zc.arch, dataset=zc.dataset, data_seed=zc.data_seed, progress=progress,
+                                     batch_methods={k: f for k, f in bm.items() if k != 'refined' or g in REFINE_GROUPS}).assign(group=g) for g, r in groups.items()], ignore_index=True)
     atomic_write(out/'report'/'reconstruction.csv', df.to_csv(index=False))
     v = _reconstruction_values(df[df.group == 'test_runs']) | {g: _reconstruction_values(df[df.group == g]) for g in groups if g != 'test_runs'}
     v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'], refine_steps=0 if refine is None else refine.steps)

@@ -16,6 +16,7 @@ from .protocol import protocol_stage
 from .align import align_stage, align_state, load_reference
 from .compress import Compression, CompressConfig, COMPRESS_PRESETS, compress_stage
 from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, RefineConfig, ProbeBank, refine_latents
+from .function_encoder import FUNCTION_PRESETS, function_stage, load_function_encoder
 from .data import load_source
 from .models import build_model
 from .shared import SharedConfig, SHARED_PRESETS, shared_stage
@@ -40,12 +41,14 @@ def fit_run(out,                    # the run directory
             holdout_class:int|None=None, # a class kept out of every stage (the protocol notebook)
             progress=True,
             align:str='auto',       # unit alignment (the align notebook): auto, on or off
+            function:str='auto',    # the function encoder (its notebook): auto (for zoos not grown from one initialisation), on or off
             device:str='cpu', workers=None, trainer:str|None=None, group_size:int|None=None, backend:str='local', ray_address:str|None=None,  # the zoo's
             verify:bool=False,      # check the zoo's checkpoints against their sha256 before reusing them
             **zoo_overrides         # ZooConfig fields: n_runs, seed, init, dataset, ...
            ) -> dict:
-    "Run (or reuse) the training stages: zoo, protocol, compression, weight autoencoder, shared encoder, prior; what they fitted."
+    "Run (or reuse) the training stages: zoo, protocol, compression, weight autoencoder, function encoder, shared encoder, prior; what they fitted."
     out = Path(out)
+    if function not in ('auto', 'on', 'off'): raise WSLError(f"--function-encoder must be auto, on or off, got {function!r}")
     if imported_zoo(out/'zoo') and (given := [k for k, v in zoo_overrides.items() if v is not None]):
         raise WSLError(f"{out/'zoo'} holds an imported zoo (wsl_import): the zoo settings {', '.join(given)} do not apply to it; leave them out")
     cfg, tm = zoo_config(preset, **zoo_overrides), {}
@@ -57,9 +60,12 @@ def fit_run(out,                    # the run directory
     ccfg, acfg, scfg, pcfg = stage_configs(preset, orders)
     comp = timed(tm, 'compress', compress_stage, out, ccfg, progress=progress, stage_dir=out/'compress')
     ae, hist = timed(tm, 'weight_ae', ae_stage, out, comp, acfg, progress=progress, device=device, stage_dir=out/'weight_ae')
+    fe = None
+    if function == 'on' or (function == 'auto' and load_zoo(out/'zoo')[0]['config'].init != 'shared'):
+        fe, _ = timed(tm, 'function_encoder', function_stage, out, comp, ae, FUNCTION_PRESETS[preset], progress=progress, stage_dir=out/'function_encoder')
     timed(tm, 'shared', shared_stage, out, comp, ae, scfg, progress=progress, device=device, stage_dir=out/'shared')
     timed(tm, 'prior', prior_stage, out, comp, ae, pcfg, progress=progress, stage_dir=out/'prior')
-    return dict(comp=comp, ae=ae, hist=hist, timings=tm)
+    return dict(comp=comp, ae=ae, fe=fe, hist=hist, timings=tm)
 
 # %% ../nbs/17_pipeline.ipynb #cbca96e6
 class Run:
@@ -73,33 +79,43 @@ class Run:
             if not (self.dir/f).exists(): raise WSLError(f"run directory {self.dir} has no fitted {stage}; make it with: wsl_run --out {self.dir} --preset {self.config.preset}")
         self.compression, self.ae, self._sampler, self._probes = Compression.load(self.dir/'compress'), load_ae(self.dir/'weight_ae'), None, None
         self.reference = load_reference(self.dir)            # (reference, spec) for a run whose zoo was aligned, else None
+        fd = self.dir/'function_encoder'
+        self.function_encoder = load_function_encoder(fd) if (fd/'function_encoder.json').exists() else None   # for a run that fitted one
 
-    def __repr__(self): return f"Run({self.dir}, {self.config.preset} zoo, {self.compression.dim} coefficients, latent {self.ae.cfg.latent})"
+    def __repr__(self): return f"Run({self.dir}, {self.config.preset} zoo, {self.compression.dim} coefficients, latent {self.ae.cfg.latent}{', function encoder' if self.function_encoder else ''})"
 
     def align(self, state_dict:dict) -> dict:
         "`state_dict` with its hidden units in the run's reference order (unchanged for a run without alignment); the function is the same."
         sd = {k: v.detach().cpu() for k, v in state_dict.items()}
         return sd if self.reference is None else align_state(sd, *self.reference)
 
-    def _refined(self, sd:dict, classes, refine:RefineConfig|None) -> torch.Tensor:
-        "The latent of aligned `sd`, refined on the training images of task `classes`."
+    def _with_classes(self, sd:dict, classes, refine) -> torch.Tensor:
+        "The latent of aligned `sd` of task `classes`: the function encoder's (else the weight encoder's), then refined on the task's training images unless `refine` is False."
         if self._probes is None: self._probes = (ProbeBank(self.config.dataset, self.config.data_seed), build_model(self.config.arch, 3, in_channels=self.meta['input_shape'][0]))
         k = parse_classes(classes, list(load_source(self.config.dataset).classes), self.config.dataset)
-        return refine_latents(self.compression, self.ae, [sd], [k], *self._probes, refine)[0]
+        bank, net = self._probes
+        if self.function_encoder is None:
+            if refine is False:
+                with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]
+            start = None
+        else:
+            start = self.function_encoder.encode(net, {n: v[None] for n, v in sd.items()}, bank, torch.tensor([k]), self.compression, self.ae)
+            if refine is False: return start[0]
+        return refine_latents(self.compression, self.ae, [sd], [k], bank, net, None if refine is True else refine, start=start)[0]
 
     def reconstruct(self, state_dict:dict,
-                    classes=None,                    # the model's class list (names or indices, head order): refine its latent on that task's training images
-                    refine:RefineConfig|None=None    # the refinement's settings (with `classes`; default `RefineConfig()`)
+                    classes=None,                    # the model's class list (names or indices, head order): read its function and refine its latent on that task's training images
+                    refine:RefineConfig|bool|None=None   # the refinement's settings (with `classes`; default `RefineConfig()`); False: the one-pass latent
                    ) -> dict:
         "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
         z = self.embed(state_dict, classes, refine)
         with torch.no_grad(): return self.compression.inverse_transform(self.ae.decode(z[None])[0])
 
-    def embed(self, state_dict:dict, classes=None, refine:RefineConfig|None=None) -> torch.Tensor:
-        "The weight embedding z_W of one model (the encoder's; with `classes`, refined as in `reconstruct`)."
-        if classes is None and refine is not None: raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
+    def embed(self, state_dict:dict, classes=None, refine:RefineConfig|bool|None=None) -> torch.Tensor:
+        "The weight embedding z_W of one model: without `classes` the weight encoder's; with them the function encoder's where the run has one, refined unless `refine=False`."
+        if classes is None and refine not in (None, False): raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
         sd = self.align(state_dict)
-        if classes is not None: return self._refined(sd, classes, refine)
+        if classes is not None: return self._with_classes(sd, classes, refine)
         with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]
 
     @property

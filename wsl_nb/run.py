@@ -35,14 +35,15 @@ def run_all(out,                  # the run directory
             holdout_class:int|None=None, # a class kept out of every stage
             progress=True,
             align:str='auto',     # unit alignment: auto (for zoos not grown from one initialisation), on, off
+            function:str='auto',  # the function encoder: auto (for zoos not grown from one initialisation), on, off
             **kw                  # the zoo's options and settings: device, workers, trainer, backend, ray_address, n_runs, seed, init, dataset
            ) -> dict:
     "Run every stage into `out`, reusing what it holds; return metrics.json."
     out = check_out_dir(out)
     with dir_lock(out, 'wsl_run'), dir_lock(out/'zoo', 'wsl_run'):          # one writer for the whole run
-        f = fit_run(out, preset, orders=orders, holdout_class=holdout_class, progress=progress, align=align, **kw)
+        f = fit_run(out, preset, orders=orders, holdout_class=holdout_class, progress=progress, align=align, function=function, **kw)
         tm = f['timings']
-        timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress)
+        timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress, fe=f['fe'])
         timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress)
         publish(out, 'timings', dict(stages=tm, total=round(sum(t['seconds'] for t in tm.values()), 1)), _timings_section(tm))
     return json.loads((Path(out)/'report'/'metrics.json').read_text())
@@ -54,6 +55,7 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument('--orders', action='store_true', help='train the weight AE and the shared encoder on all six class orders of every training checkpoint (a lever; off by default)')
     p.add_argument('--holdout-class', type=int, help='keep every run whose class set contains this class out of every stage; samples for those sets are reported')
     p.add_argument('--align', choices=('auto', 'on', 'off'), default='auto', help="permute every checkpoint's hidden units to one reference's order before compressing (auto: for zoos whose runs do not share one initialisation)")
+    p.add_argument('--function-encoder', choices=('auto', 'on', 'off'), default='auto', help="fit an encoder that reads a model's logits on its task's training images, beside the weight encoder (auto: for zoos whose runs do not share one initialisation)")
     return add_zoo_arguments(p)
 
 
@@ -62,7 +64,7 @@ def run_parser() -> argparse.ArgumentParser:
 def _summary(out, m:dict) -> str:
     z, r, t = m['zoo'], m['reconstruction'], m['sampling']['groups']['test_runs']
     soup = t.get('loss_soup', {})
-    refined = f"refined latent {r['refined_agreement_real']:.3f}, " if 'refined_agreement_real' in r else ''
+    refined = ''.join(f"{w} {r[f'{k}_agreement_real']:.3f}, " for k, w in (('function', 'function encoder'), ('refined', 'refined latent')) if f'{k}_agreement_real' in r)
     return (f"wsl_run {out}: zoo {z['runs']} runs, {z['checkpoints']} checkpoints, {z['diverged']} diverged, "
             f"final test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement {r['agreement_real']:.3f} "
             f"({refined}PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
@@ -75,7 +77,7 @@ def _run(argv):
     os.environ.setdefault('MPLBACKEND', 'Agg')
     a = run_parser().parse_args(argv)
     settings, options = zoo_options(a)
-    m = run_all(a.out, a.preset, orders=a.orders, holdout_class=a.holdout_class, progress=not a.quiet, align=a.align, **settings, **options)
+    m = run_all(a.out, a.preset, orders=a.orders, holdout_class=a.holdout_class, progress=not a.quiet, align=a.align, function=a.function_encoder, **settings, **options)
     print(_summary(a.out, m))
 
 # %% ../nbs/90_run.ipynb #26c9e81d
