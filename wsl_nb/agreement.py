@@ -130,7 +130,7 @@ def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_chan
     return run
 
 def function_method(comp:Compression, ae:WeightAE, fe:FunctionEncoder, arch:str, dataset:str, in_channels:int, data_seed:int=0):
-    "The function encoder's one pass (its notebook), decoded, as a batch method of `evaluate_methods`."
+    "The function encoder's latent (its notebook: fixed passes, no gradient steps), decoded, as a batch method of `evaluate_methods`."
     bank, net = ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
     def run(sds, rows):
         z = fe.encode(net, _stacked(sds), bank, class_matrix(rows), comp, ae)
@@ -163,7 +163,7 @@ def _reconstruction_section(v:dict, df:pd.DataFrame) -> str:
     other = '\n'.join(f"- {g.replace('_', ' ')} ({v[g]['n_models']} checkpoints): agreement {v[g]['agreement_real']:.3f} (PCA-only {v[g]['pca_only_agreement_real']:.3f}, "
                       f"mean model {v[g]['mean_model_agreement_real']:.3f}{_refined_part(v[g])})" for g in RECON_GROUPS[1:] if g in v)
     refined = ('' if 'function_agreement_real' not in v else
-               f" *function encoder* is the same decoder with the latent read in one pass from the model's logits on its task's training images: agreement "
+               f" *function encoder* is the same decoder with the latent read from the model's logits on its task's training images ({v['function_passes']} fixed passes, no gradient steps): agreement "
                f"{v['function_agreement_real']:.3f}, kappa {v['function_kappa_real']:.3f}.") + \
               ('' if 'refined_agreement_real' not in v else (f" *refined* is that latent refined ({v['refine_steps']} steps on the task's training images, "
                                                             f"the test images never seen): agreement {v['refined_agreement_real']:.3f}, kappa {v['refined_kappa_real']:.3f}."))
@@ -200,7 +200,7 @@ def reconstruction_stage(out,                      # the run directory
                                      batch_methods={k: f for k, f in bm.items() if k != 'refined' or g in REFINE_GROUPS}).assign(group=g) for g, r in groups.items()], ignore_index=True)
     atomic_write(out/'report'/'reconstruction.csv', df.to_csv(index=False))
     v = _reconstruction_values(df[df.group == 'test_runs']) | {g: _reconstruction_values(df[df.group == g]) for g in groups if g != 'test_runs'}
-    v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'], refine_steps=0 if refine is None else refine.steps)
+    v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'], refine_steps=0 if refine is None else refine.steps) | ({} if fe is None else dict(function_passes=fe.passes))
     figs = {'reconstruction_agreement.png': plot_agreement(df[df.group == 'test_runs'], f"{zc.preset} zoo: {v['n_models']} checkpoints of test runs"),
             'weight_ae_curves.png': plot_ae_curves(hist), 'compress_retained.png': plot_retained(comp)}
     return publish(out, 'reconstruction', v, _reconstruction_section(v, df), figs)

@@ -24,7 +24,7 @@ from .weight_ae import (WeightAE, ProbeBank, ProbePool, batched_logits, class_ma
 
 # %% auto #0
 __all__ = ['FUNCTION_PRESETS', 'FunctionConfig', 'FunctionEncoder', 'train_function_encoder', 'save_function_encoder',
-           'load_function_encoder', 'function_stage']
+           'load_function_encoder', 'function_stage', 'run_function_encoder']
 
 # %% ../nbs/10_weight_function.ipynb #e1e91658
 @dataclass
@@ -99,8 +99,13 @@ class FunctionEncoder(nn.Module):
         with torch.no_grad():
             f = self.features(net, params, bank, K); z = self(f)
             for i in range(len(self.corrections) if passes is None else min(passes - 1, len(self.corrections))):
-                z = z + self.correct(i, f, _decoded_features(self, net, comp, ae, z, bank, K))
+                if self.step_sd[i].any(): z = z + self.correct(i, f, _decoded_features(self, net, comp, ae, z, bank, K))   # a correction left out in training is skipped
         return z
+
+    @property
+    def passes(self) -> int:
+        "Reads it makes: the first, and each correction kept in training."
+        return 1 + int(self.step_sd[:len(self.corrections)].any(1).sum())
 
 # %% ../nbs/10_weight_function.ipynb #2706d31f
 def _decoded_params(comp:Compression, ae:WeightAE, z:torch.Tensor) -> dict:
@@ -143,12 +148,12 @@ def train_function_encoder(comp:Compression, ae:WeightAE, zoo_dir,
                 X.append(fe.features(net, _decoded_params(comp, ae, z), bank, K)); Y.append(z)
             fe.mu.copy_(Xr.mean(0)); fe.sd.copy_(Xr.std(0) + 1e-3)
         X, Y = (torch.cat(X) - fe.mu) / fe.sd, torch.cat(Y)
-        xv, lv = ProbePool(bank, net, Kv, Pv, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 2), replace=False).take(
-            torch.arange(len(va)), torch.arange(min(cfg.kl_pool, 3 * per))[None].expand(len(va), -1))
+        vp = ProbePool(bank, net, Kv, Pv, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 2), replace=False)
+        xv, lv = vp.take(torch.arange(len(va)), torch.arange(vp.cl.shape[1])[None].expand(len(va), -1))   # every image of each pool, all three classes
         def val_kl_of(z):
             with torch.no_grad(): return _kl(net, _decoded_params(comp, ae, z), xv, lv).mean().item()
         val_kl = lambda: val_kl_of(fe(Xv))
-        best, hist = (math.inf, None), []
+        best, hist = (math.inf, {k: t.clone() for k, t in fe.state_dict().items()}), []
         def record(ep, phase, loss):
             nonlocal best
             v = val_kl(); hist.append(dict(epoch=ep, phase=phase, train_loss=loss, val_kl=v))
@@ -225,8 +230,16 @@ def function_stage(out,               # the run directory, with its zoo, compres
                    progress=True) -> tuple:
     "Train (or reuse) the run's function encoder; the encoder and its history."
     out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); man = load_protocol(out).fit_rows(man); zc = meta['config']
-    fp = fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)
+    fp = fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)   # a new decoder: fitted again
     fit = lambda: train_function_encoder(comp, ae, wz, man, fcfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
                                          data_seed=zc.data_seed, progress=progress)
-    (fe, hist), _ = fit_or_reuse(out/'function_encoder', fcfg, fp, fit, lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage)
+    ae_sha = json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256']
+    (fe, hist), _ = fit_or_reuse(out/'function_encoder', fcfg, fp, fit, lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage, extra=dict(weight_ae=ae_sha))
     return fe, hist
+
+def run_function_encoder(out) -> FunctionEncoder|None:
+    "The run's function encoder, if it fitted one for its present weight autoencoder (None otherwise: none fitted, or fitted for another decoder)."
+    out = Path(out); rec = out/'function_encoder'/'stage.json'
+    if not rec.exists() or not (out/'weight_ae'/'weight_ae.json').exists(): return None
+    if json.loads(rec.read_text()).get('weight_ae') != json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256']: return None
+    return load_function_encoder(out/'function_encoder')

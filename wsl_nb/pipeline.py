@@ -16,7 +16,7 @@ from .protocol import protocol_stage
 from .align import align_stage, align_state, load_reference
 from .compress import Compression, CompressConfig, COMPRESS_PRESETS, compress_stage
 from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, RefineConfig, ProbeBank, refine_latents
-from .function_encoder import FUNCTION_PRESETS, function_stage, load_function_encoder
+from .function_encoder import FUNCTION_PRESETS, function_stage, run_function_encoder
 from .data import load_source
 from .models import build_model
 from .shared import SharedConfig, SHARED_PRESETS, shared_stage
@@ -79,8 +79,7 @@ class Run:
             if not (self.dir/f).exists(): raise WSLError(f"run directory {self.dir} has no fitted {stage}; make it with: wsl_run --out {self.dir} --preset {self.config.preset}")
         self.compression, self.ae, self._sampler, self._probes = Compression.load(self.dir/'compress'), load_ae(self.dir/'weight_ae'), None, None
         self.reference = load_reference(self.dir)            # (reference, spec) for a run whose zoo was aligned, else None
-        fd = self.dir/'function_encoder'
-        self.function_encoder = load_function_encoder(fd) if (fd/'function_encoder.json').exists() else None   # for a run that fitted one
+        self.function_encoder = run_function_encoder(self.dir)   # for a run that fitted one for its present decoder
 
     def __repr__(self): return f"Run({self.dir}, {self.config.preset} zoo, {self.compression.dim} coefficients, latent {self.ae.cfg.latent}{', function encoder' if self.function_encoder else ''})"
 
