@@ -18,8 +18,8 @@ from .zoo import load_zoo, load_checkpoint
 from .protocol import load_protocol
 from .align import weights_zoo
 from .compress import Compression, CompressConfig, fit_compression, plot_retained
-from .weight_ae import WeightAE, reconstruct, plot_ae_curves, RefineConfig, ProbeBank, reconstruct_refined, class_matrix, refine_latents
-from .function_encoder import FunctionEncoder
+from .weight_ae import WeightAE, reconstruct, plot_ae_curves, RefineConfig, probe_kit, reconstruct_refined, class_matrix, refine_latents, stack_states, decode_states
+from .function_encoder import FunctionEnsemble
 
 # %% auto #0
 __all__ = ['THESIS', 'RECON_GROUPS', 'REFINE_GROUPS', 'cohen_kappa', 'pair_metrics', 'noise_images', 'evaluate_methods',
@@ -117,24 +117,21 @@ def reconstruction_methods(comp:Compression, ae:WeightAE) -> dict:
     return {'autoencoder': lambda sd: reconstruct(comp, ae, sd), 'pca_only': pca_only(comp),
             'mean_model': lambda sd: comp.inverse_transform(torch.zeros(comp.dim))}
 
-def _stacked(sds:list) -> dict: return {n: torch.stack([s[n] for s in sds]) for n in sds[0]}
-
 def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_channels:int, data_seed:int=0, cfg:RefineConfig|None=None,
-                   fe:FunctionEncoder|None=None):   # start from the function encoder's latent instead of the weight encoder's
+                   fe:FunctionEnsemble|None=None):   # start from the function encoder's latent instead of the weight encoder's
     "Encoding by refinement (the weight-autoencoder notebook) as a batch method of `evaluate_methods`."
-    bank, net = ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
+    bank, net = probe_kit(arch, dataset, in_channels, data_seed)
     if fe is None: return lambda sds, rows: reconstruct_refined(comp, ae, sds, class_matrix(rows), bank, net, cfg)
     def run(sds, rows):
-        K = class_matrix(rows); z = refine_latents(comp, ae, sds, K, bank, net, cfg, start=fe.encode(net, _stacked(sds), bank, K, comp, ae))
-        with torch.no_grad(): return [comp.inverse_transform(c) for c in ae.decode(z)]
+        K = class_matrix(rows)
+        return decode_states(comp, ae, refine_latents(comp, ae, sds, K, bank, net, cfg, start=fe.encode(net, stack_states(sds), bank, K, comp, ae)))
     return run
 
-def function_method(comp:Compression, ae:WeightAE, fe:FunctionEncoder, arch:str, dataset:str, in_channels:int, data_seed:int=0):
+def function_method(comp:Compression, ae:WeightAE, fe:FunctionEnsemble, arch:str, dataset:str, in_channels:int, data_seed:int=0):
     "The function encoder's latent (its notebook: fixed passes, no gradient steps), decoded, as a batch method of `evaluate_methods`."
-    bank, net = ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
+    bank, net = probe_kit(arch, dataset, in_channels, data_seed)
     def run(sds, rows):
-        z = fe.encode(net, _stacked(sds), bank, class_matrix(rows), comp, ae)
-        with torch.no_grad(): return [comp.inverse_transform(c) for c in ae.decode(z)]
+        return decode_states(comp, ae, fe.encode(net, stack_states(sds), bank, class_matrix(rows), comp, ae))
     return run
 
 RECON_GROUPS = ('test_runs', 'final_sets', 'val_runs')   # the headline, models of unseen class sets, development
@@ -163,7 +160,7 @@ def _reconstruction_section(v:dict, df:pd.DataFrame) -> str:
     other = '\n'.join(f"- {g.replace('_', ' ')} ({v[g]['n_models']} checkpoints): agreement {v[g]['agreement_real']:.3f} (PCA-only {v[g]['pca_only_agreement_real']:.3f}, "
                       f"mean model {v[g]['mean_model_agreement_real']:.3f}{_refined_part(v[g])})" for g in RECON_GROUPS[1:] if g in v)
     refined = ('' if 'function_agreement_real' not in v else
-               f" *function encoder* is the same decoder with the latent read from the model's logits on its task's training images ({v['function_passes']} fixed passes, no gradient steps): agreement "
+               f" *function encoder* is the same decoder with the latent read from the model's logits on its task's training images (the mean of {v.get('function_members', 1)} encoders' latents, {v['function_passes']} fixed passes each, no gradient steps): agreement "
                f"{v['function_agreement_real']:.3f}, kappa {v['function_kappa_real']:.3f}.") + \
               ('' if 'refined_agreement_real' not in v else (f" *refined* is that latent refined ({v['refine_steps']} steps on the task's training images, "
                                                             f"the test images never seen): agreement {v['refined_agreement_real']:.3f}, kappa {v['refined_kappa_real']:.3f}."))
@@ -188,7 +185,7 @@ def reconstruction_stage(out,                      # the run directory
                          hist:pd.DataFrame,        # the autoencoder's training history, for its curves
                          progress=True,
                          refine:RefineConfig|None=RefineConfig(),  # encoding by refinement beside the encoder's latent (None: not measured)
-                         fe:FunctionEncoder|None=None              # the run's function encoder: its one pass is measured, and refinement starts from it
+                         fe:FunctionEnsemble|None=None              # the run's function encoder: its one pass is measured, and refinement starts from it
                         ) -> dict:
     "Measure reconstruction agreement on the test runs (and the final held-out sets, and the validation runs); write metrics, figures and the report section."
     out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
@@ -200,7 +197,7 @@ def reconstruction_stage(out,                      # the run directory
                                      batch_methods={k: f for k, f in bm.items() if k != 'refined' or g in REFINE_GROUPS}).assign(group=g) for g, r in groups.items()], ignore_index=True)
     atomic_write(out/'report'/'reconstruction.csv', df.to_csv(index=False))
     v = _reconstruction_values(df[df.group == 'test_runs']) | {g: _reconstruction_values(df[df.group == g]) for g in groups if g != 'test_runs'}
-    v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'], refine_steps=0 if refine is None else refine.steps) | ({} if fe is None else dict(function_passes=fe.passes))
+    v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'], refine_steps=0 if refine is None else refine.steps) | ({} if fe is None else dict(function_passes=fe.passes, function_members=len(fe.members)))
     figs = {'reconstruction_agreement.png': plot_agreement(df[df.group == 'test_runs'], f"{zc.preset} zoo: {v['n_models']} checkpoints of test runs"),
             'weight_ae_curves.png': plot_ae_curves(hist), 'compress_retained.png': plot_retained(comp)}
     return publish(out, 'reconstruction', v, _reconstruction_section(v, df), figs)

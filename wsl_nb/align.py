@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .store import WSLError, save_state, load_state, write_parquet, write_json, atomic_write
 from .stage import fingerprint, fit_or_reuse, publish, rounded
 from .models import build_model
-from .zoo import load_zoo, load_checkpoint, checkpoint_path
+from .zoo import load_zoo, load_checkpoint, checkpoint_path, one_init
 from .data import load_task
 from .protocol import split_rows, load_protocol
 
@@ -199,7 +199,7 @@ def align_stage(out,                  # the run directory
     out, cfg = Path(out), cfg or AlignConfig()
     if mode not in ('auto', 'on', 'off'): raise WSLError(f"--align must be auto, on or off, got {mode!r}")
     meta, man = load_zoo(out/'zoo')
-    if mode == 'off' or (mode == 'auto' and meta['config'].init == 'shared'):
+    if mode == 'off' or (mode == 'auto' and one_init(meta)):
         if (out/'align').exists(): shutil.rmtree(out/'align')          # a copy an earlier setting left: its section goes too
         mp = out/'report'/'metrics.json'
         if mp.exists() and 'align' in (m := json.loads(mp.read_text())): m.pop('align'); write_json(mp, m)

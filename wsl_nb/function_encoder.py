@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_weight_function.ipynb #ee81b397
 from __future__ import annotations
-import json, math
+import json, math, shutil, dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 import pandas as pd
@@ -14,17 +14,16 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .store import WSLError, config_dict, config_from, write_parquet, save_bundle, load_bundle
 from .stage import fingerprint, fit_or_reuse
-from .models import build_model
-from .zoo import load_zoo
+from .zoo import load_zoo, one_init
 from .protocol import split_rows, load_protocol
 from .align import weights_zoo
 from .compress import Compression
-from .weight_ae import (WeightAE, ProbeBank, ProbePool, batched_logits, class_matrix, coef_matrix, param_stack,
+from .weight_ae import (WeightAE, ProbeBank, ProbePool, batched_logits, class_matrix, coef_matrix, param_stack, probe_kit,
                               refine_latents, _centred, _mlp, _states, _class_lists)
 
 # %% auto #0
-__all__ = ['FUNCTION_PRESETS', 'FunctionConfig', 'FunctionEncoder', 'train_function_encoder', 'save_function_encoder',
-           'load_function_encoder', 'function_stage', 'run_function_encoder']
+__all__ = ['FUNCTION_PRESETS', 'FunctionConfig', 'FunctionEncoder', 'FunctionEnsemble', 'train_function_encoder',
+           'save_function_encoder', 'load_function_encoder', 'function_stage', 'run_function_encoder']
 
 # %% ../nbs/10_weight_function.ipynb #e1e91658
 @dataclass
@@ -44,10 +43,11 @@ class FunctionConfig:
     kl_pool: int = 312         # training images per model for that phase (a third from each class)
     kl_batch: int = 96         # of them per step
     passes: int = 3            # 1, or that many reads: each later pass also reads the logits of the model decoded from the latent so far, and corrects it
+    members: int = 3           # encoders fitted alike from seeds seed, seed + 1, ... (each its own probe images and start); a model's latent is the mean of theirs
     seed: int = 0
-    ABSENT = {'passes': 1}     # a stage saved before `passes` existed read once
+    ABSENT = {'passes': 1, 'members': 1}   # a stage saved before these existed: one encoder that reads once
 
-FUNCTION_PRESETS = {'quick': FunctionConfig(per_class=16, hidden=(128,), synthetic=16, epochs=60, batch_size=64, lr=3e-3, kl_epochs=3, kl_pool=48, kl_batch=24, passes=2),
+FUNCTION_PRESETS = {'quick': FunctionConfig(per_class=16, hidden=(128,), synthetic=16, epochs=60, batch_size=64, lr=3e-3, kl_epochs=3, kl_pool=48, kl_batch=24, passes=2, members=2),
                     'default': FunctionConfig(), 'thesis': FunctionConfig()}
 
 # %% ../nbs/10_weight_function.ipynb #2dd0875c
@@ -107,6 +107,24 @@ class FunctionEncoder(nn.Module):
         "Reads it makes: the first, and each correction kept in training."
         return 1 + int(self.step_sd[:len(self.corrections)].any(1).sum())
 
+# %% ../nbs/10_weight_function.ipynb #bd78b720
+class FunctionEnsemble(nn.Module):
+    "Function encoders fitted alike from different seeds (`FunctionConfig.members`); a model's latent is the mean of theirs."
+    def __init__(self, members:list, cfg:FunctionConfig):
+        super().__init__()
+        self.members, self.cfg = nn.ModuleList(members), cfg
+
+    def encode(self, net:nn.Module, params:dict, bank:ProbeBank, classes, comp:Compression, ae:WeightAE, passes:int|None=None) -> torch.Tensor:
+        "Latents (B, latent) of the models `params` with class lists `classes` (B, 3): the mean of the members' (`FunctionEncoder.encode`)."
+        return torch.stack([m.encode(net, params, bank, classes, comp, ae, passes) for m in self.members]).mean(0)
+
+    @property
+    def passes(self) -> int:
+        "Reads of the member that makes the most (each member skips the corrections it dropped in training)."
+        return max(m.passes for m in self.members)
+
+def _member_config(cfg:FunctionConfig, i:int) -> FunctionConfig: return dataclasses.replace(cfg, seed=cfg.seed + i, members=1)
+
 # %% ../nbs/10_weight_function.ipynb #2706d31f
 def _decoded_params(comp:Compression, ae:WeightAE, z:torch.Tensor) -> dict:
     return comp.decode_params(ae.decode(z))
@@ -124,100 +142,111 @@ def train_function_encoder(comp:Compression, ae:WeightAE, zoo_dir,
                            man:pd.DataFrame,         # its train split fits, its val split chooses
                            cfg:FunctionConfig|None=None, arch:str='cnn_small', dataset:str='digits', in_channels:int=1, data_seed:int=0,
                            progress:bool=True) -> tuple:
-    "Fit the function encoder (the decoder frozen); the best-by-validation encoder and the per-epoch history."
+    "Fit the function encoder's members (the decoder frozen); the ensemble of best-by-validation encoders and the per-epoch history (a row per member and epoch)."
     cfg = cfg or FunctionConfig()
     if cfg.targets not in ('refined', 'encoder'): raise WSLError(f"targets must be 'refined' or 'encoder', got {cfg.targets!r}")
-    torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
+    if cfg.members < 1: raise WSLError(f"members must be at least 1, got {cfg.members}")
     tr, va = split_rows(man, 'train'), split_rows(man, 'val')
     if len(va) == 0: raise WSLError("the zoo has no validation-split checkpoints to choose the function encoder by; use more runs")
-    bank, net = ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
-    per = min(cfg.per_class, int(bank.counts.min())); gi = torch.Generator().manual_seed(cfg.seed + 1)
-    fe = FunctionEncoder(torch.stack([torch.randperm(int(c), generator=gi)[:per] for c in bank.counts]), ae.cfg.latent, cfg)
+    bank, net = probe_kit(arch, dataset, in_channels, data_seed)
     K, P, Kv, Pv = class_matrix(tr), param_stack(zoo_dir, tr), class_matrix(va), param_stack(zoo_dir, va)
     req = [p.requires_grad for p in ae.parameters()]
     for p in ae.parameters(): p.requires_grad_(False)                    # the decoder stays as it is
     try:
-        if cfg.targets == 'refined': Z = refine_latents(comp, ae, _states(zoo_dir, tr), K, bank, net)
+        if cfg.targets == 'refined': Z = refine_latents(comp, ae, _states(zoo_dir, tr), K, bank, net)   # once, for every member
         else:
             with torch.no_grad(): Z = ae.encode(coef_matrix(comp, zoo_dir, tr))
-        with torch.no_grad():
-            Xr, Xv, spread = fe.features(net, P, bank, K), fe.features(net, Pv, bank, Kv), Z.std(0)
-            X, Y = [Xr], [Z]
-            for _ in tqdm(range(cfg.synthetic), desc='decoded models', disable=not progress):
-                z = Z + torch.rand(len(Z), 1, generator=g) * cfg.spread * spread * torch.randn(Z.shape, generator=g)
-                X.append(fe.features(net, _decoded_params(comp, ae, z), bank, K)); Y.append(z)
-            fe.mu.copy_(Xr.mean(0)); fe.sd.copy_(Xr.std(0) + 1e-3)
-        X, Y = (torch.cat(X) - fe.mu) / fe.sd, torch.cat(Y)
-        vp = ProbePool(bank, net, Kv, Pv, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 2), replace=False)
-        xv, lv = vp.take(torch.arange(len(va)), torch.arange(vp.cl.shape[1])[None].expand(len(va), -1))   # every image of each pool, all three classes
-        def val_kl_of(z):
-            with torch.no_grad(): return _kl(net, _decoded_params(comp, ae, z), xv, lv).mean().item()
-        val_kl = lambda: val_kl_of(fe(Xv))
-        best, hist = (math.inf, {k: t.clone() for k, t in fe.state_dict().items()}), []
-        def record(ep, phase, loss):
-            nonlocal best
-            v = val_kl(); hist.append(dict(epoch=ep, phase=phase, train_loss=loss, val_kl=v))
-            if v < best[0]: best = (v, {k: t.clone() for k, t in fe.state_dict().items()})
-        opt = torch.optim.AdamW(fe.mlp.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-        nb = math.ceil(len(X) / cfg.batch_size)
-        sched = torch.optim.lr_scheduler.OneCycleLR(opt, cfg.lr, total_steps=max(1, cfg.epochs * nb))
-        for ep in tqdm(range(cfg.epochs), desc='function encoder', disable=not progress):
-            perm, tot = torch.randperm(len(X), generator=g), 0.0
-            for i in range(0, len(X), cfg.batch_size):
-                b = perm[i:i + cfg.batch_size]
-                loss = (fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g)) - Y[b]).pow(2).mean()
-                opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tot += loss.item() * len(b)
-            record(ep, 'latent', tot / len(X))
-        if cfg.kl_epochs:
-            pool = ProbePool(bank, net, K, P, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 3), replace=False)
-            opt = torch.optim.AdamW(fe.mlp.parameters(), lr=cfg.lr * 0.3, weight_decay=cfg.weight_decay)
-            for ep in tqdm(range(cfg.kl_epochs), desc='through the decoder', disable=not progress):
-                perm, tot = torch.randperm(len(Xr), generator=g), 0.0
-                for i in range(0, len(Xr), 128):
-                    b = perm[i:i + 128]
-                    z = fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g))   # the first len(Xr) rows of X are the real checkpoints
-                    x, lo = pool.draw(b, cfg.kl_batch, g)
-                    loss = _kl(net, _decoded_params(comp, ae, z), x, lo).mean() + 0.1 * (z - Z[b]).pow(2).mean()
-                    opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(b)
-                record(cfg.epochs + ep, 'through the decoder', tot / len(Xr))
-        fe.load_state_dict(best[1])                                       # the first pass, as chosen
-        KK, ep0 = K.repeat(cfg.synthetic + 1, 1), cfg.epochs + cfg.kl_epochs  # the class lists of X's rows
-        with torch.no_grad(): Z1, zv = torch.cat([fe.mlp(X[i:i + 4096]) for i in range(0, len(X), 4096)]), fe(Xv)
-        for c in range(cfg.passes - 1):                                   # each correction learns what the latent so far misses
-            with torch.no_grad():
-                S1 = (_decoded_features(fe, net, comp, ae, Z1, bank, KK) - fe.mu) / fe.sd
-                IN, D = torch.cat([X, S1 - X], 1), Y - Z1
-                fe.step_sd[c] = D.std(0) + 1e-6; T = D / fe.step_sd[c]
-            m = fe.corrections[c]
-            opt = torch.optim.AdamW(m.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-            sched = torch.optim.lr_scheduler.OneCycleLR(opt, cfg.lr, total_steps=max(1, cfg.epochs * nb))
-            for ep in tqdm(range(cfg.epochs), desc=f'pass {c + 2}', disable=not progress):
-                perm, tot = torch.randperm(len(IN), generator=g), 0.0
-                for i in range(0, len(IN), cfg.batch_size):
-                    b = perm[i:i + cfg.batch_size]
-                    loss = (m(IN[b] + cfg.input_noise * torch.randn(IN[b].shape, generator=g)) - T[b]).pow(2).mean()
-                    opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tot += loss.item() * len(b)
-            with torch.no_grad():
-                before = val_kl_of(zv); zc = zv + fe.correct(c, Xv, _decoded_features(fe, net, comp, ae, zv, bank, Kv)); after = val_kl_of(zc)
-                if after < before: Z1, zv = Z1 + torch.cat([m(IN[i:i + 4096]) for i in range(0, len(IN), 4096)]) * fe.step_sd[c], zc
-                else: fe.step_sd[c] = 0.0                                    # a correction that does not help the validation split is left out
-            hist.append(dict(epoch=ep0 + c, phase=f'pass {c + 2}', train_loss=tot / len(IN), val_kl=min(after, before)))
+        fitted = [_fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, _member_config(cfg, m), progress) for m in range(cfg.members)]
     finally:
         for p, r in zip(ae.parameters(), req): p.requires_grad_(r)
+    return FunctionEnsemble([f for f, _ in fitted], cfg).eval(), pd.concat([h.assign(member=m) for m, (_, h) in enumerate(fitted)], ignore_index=True)
+
+def _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, cfg, progress) -> tuple:
+    "One encoder, from seed `cfg.seed`: its probe images, first pass and corrections (the decoder already frozen)."
+    torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
+    per = min(cfg.per_class, int(bank.counts.min())); gi = torch.Generator().manual_seed(cfg.seed + 1)
+    fe = FunctionEncoder(torch.stack([torch.randperm(int(c), generator=gi)[:per] for c in bank.counts]), ae.cfg.latent, cfg)
+    with torch.no_grad():
+        Xr, Xv, spread = fe.features(net, P, bank, K), fe.features(net, Pv, bank, Kv), Z.std(0)
+        X, Y = [Xr], [Z]
+        for _ in tqdm(range(cfg.synthetic), desc='decoded models', disable=not progress):
+            z = Z + torch.rand(len(Z), 1, generator=g) * cfg.spread * spread * torch.randn(Z.shape, generator=g)
+            X.append(fe.features(net, _decoded_params(comp, ae, z), bank, K)); Y.append(z)
+        fe.mu.copy_(Xr.mean(0)); fe.sd.copy_(Xr.std(0) + 1e-3)
+    X, Y = (torch.cat(X) - fe.mu) / fe.sd, torch.cat(Y)
+    vp = ProbePool(bank, net, Kv, Pv, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 2), replace=False)
+    xv, lv = vp.take(torch.arange(len(Kv)), torch.arange(vp.cl.shape[1])[None].expand(len(Kv), -1))   # every image of each pool, all three classes
+    def val_kl_of(z):
+        with torch.no_grad(): return _kl(net, _decoded_params(comp, ae, z), xv, lv).mean().item()
+    val_kl = lambda: val_kl_of(fe(Xv))
+    best, hist = (math.inf, {k: t.clone() for k, t in fe.state_dict().items()}), []
+    def record(ep, phase, loss):
+        nonlocal best
+        v = val_kl(); hist.append(dict(epoch=ep, phase=phase, train_loss=loss, val_kl=v))
+        if v < best[0]: best = (v, {k: t.clone() for k, t in fe.state_dict().items()})
+    opt = torch.optim.AdamW(fe.mlp.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    nb = math.ceil(len(X) / cfg.batch_size)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, cfg.lr, total_steps=max(1, cfg.epochs * nb))
+    for ep in tqdm(range(cfg.epochs), desc='function encoder', disable=not progress):
+        perm, tot = torch.randperm(len(X), generator=g), 0.0
+        for i in range(0, len(X), cfg.batch_size):
+            b = perm[i:i + cfg.batch_size]
+            loss = (fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g)) - Y[b]).pow(2).mean()
+            opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tot += loss.item() * len(b)
+        record(ep, 'latent', tot / len(X))
+    if cfg.kl_epochs:
+        pool = ProbePool(bank, net, K, P, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 3), replace=False)
+        opt = torch.optim.AdamW(fe.mlp.parameters(), lr=cfg.lr * 0.3, weight_decay=cfg.weight_decay)
+        for ep in tqdm(range(cfg.kl_epochs), desc='through the decoder', disable=not progress):
+            perm, tot = torch.randperm(len(Xr), generator=g), 0.0
+            for i in range(0, len(Xr), 128):
+                b = perm[i:i + 128]
+                z = fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g))   # the first len(Xr) rows of X are the real checkpoints
+                x, lo = pool.draw(b, cfg.kl_batch, g)
+                loss = _kl(net, _decoded_params(comp, ae, z), x, lo).mean() + 0.1 * (z - Z[b]).pow(2).mean()
+                opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(b)
+            record(cfg.epochs + ep, 'through the decoder', tot / len(Xr))
+    fe.load_state_dict(best[1])                                       # the first pass, as chosen
+    KK, ep0 = K.repeat(cfg.synthetic + 1, 1), cfg.epochs + cfg.kl_epochs  # the class lists of X's rows
+    with torch.no_grad(): Z1, zv = torch.cat([fe.mlp(X[i:i + 4096]) for i in range(0, len(X), 4096)]), fe(Xv)
+    for c in range(cfg.passes - 1):                                   # each correction learns what the latent so far misses
+        with torch.no_grad():
+            S1 = (_decoded_features(fe, net, comp, ae, Z1, bank, KK) - fe.mu) / fe.sd
+            IN, D = torch.cat([X, S1 - X], 1), Y - Z1
+            fe.step_sd[c] = D.std(0) + 1e-6; T = D / fe.step_sd[c]
+        m = fe.corrections[c]
+        opt = torch.optim.AdamW(m.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+        sched = torch.optim.lr_scheduler.OneCycleLR(opt, cfg.lr, total_steps=max(1, cfg.epochs * nb))
+        for ep in tqdm(range(cfg.epochs), desc=f'pass {c + 2}', disable=not progress):
+            perm, tot = torch.randperm(len(IN), generator=g), 0.0
+            for i in range(0, len(IN), cfg.batch_size):
+                b = perm[i:i + cfg.batch_size]
+                loss = (m(IN[b] + cfg.input_noise * torch.randn(IN[b].shape, generator=g)) - T[b]).pow(2).mean()
+                opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tot += loss.item() * len(b)
+        with torch.no_grad():
+            before = val_kl_of(zv); zc = zv + fe.correct(c, Xv, _decoded_features(fe, net, comp, ae, zv, bank, Kv)); after = val_kl_of(zc)
+            if after < before: Z1, zv = Z1 + torch.cat([m(IN[i:i + 4096]) for i in range(0, len(IN), 4096)]) * fe.step_sd[c], zc
+            else: fe.step_sd[c] = 0.0                                    # a correction that does not help the validation split is left out
+        hist.append(dict(epoch=ep0 + c, phase=f'pass {c + 2}', train_loss=tot / len(IN), val_kl=min(after, before)))
     return fe.eval(), pd.DataFrame(hist)
 
 # %% ../nbs/10_weight_function.ipynb #d5d1bd2c
-def save_function_encoder(fe:FunctionEncoder, d, hist:pd.DataFrame|None=None) -> Path:
-    "Write `function_encoder.safetensors` (weights, probe positions, feature scaling), its JSON and the history."
+def save_function_encoder(fe:FunctionEnsemble, d, hist:pd.DataFrame|None=None) -> Path:
+    "Write `function_encoder.safetensors` (each member's weights, probe positions and feature scaling), its JSON and the history."
     if hist is not None: write_parquet(Path(d)/'function_encoder_history.parquet', hist)
-    save_bundle(d, 'function_encoder', fe.state_dict(), dict(config=config_dict(fe.cfg), idx_shape=list(fe.idx.shape), latent=fe.mlp[-1].out_features,
-                                                          n_out=(fe.mu.shape[0] - 1) // (3 * fe.idx.shape[1])))
+    m0 = fe.members[0]
+    save_bundle(d, 'function_encoder', fe.state_dict(), dict(config=config_dict(fe.cfg), members=len(fe.members), idx_shape=list(m0.idx.shape),
+                                                          latent=m0.mlp[-1].out_features, n_out=(m0.mu.shape[0] - 1) // (3 * m0.idx.shape[1])))
     return Path(d)
 
-def load_function_encoder(d) -> FunctionEncoder:
-    "Load a function encoder saved by `save_function_encoder`, in eval mode."
+def load_function_encoder(d) -> FunctionEnsemble:
+    "Load a function encoder saved by `save_function_encoder`, in eval mode (one saved before ensembles: an ensemble of one)."
     t, m = load_bundle(d, 'function_encoder', 'function encoder')
-    fe = FunctionEncoder(torch.zeros(m['idx_shape'], dtype=torch.long), m['latent'], config_from(FunctionConfig, m['config']), m['n_out'])
+    cfg = config_from(FunctionConfig, m['config'])
+    new = lambda c: FunctionEncoder(torch.zeros(m['idx_shape'], dtype=torch.long), m['latent'], c, m['n_out'])
+    if 'members' not in m:                                               # the single encoder of an earlier version
+        fe = new(cfg); fe.load_state_dict(t); return FunctionEnsemble([fe], cfg).eval()
+    fe = FunctionEnsemble([new(_member_config(cfg, i)) for i in range(m['members'])], cfg)
     fe.load_state_dict(t); return fe.eval()
 
 # %% ../nbs/10_weight_function.ipynb #e5aa3dbc
@@ -227,9 +256,15 @@ def _load_fe_stage(d) -> tuple:
 
 def function_stage(out,               # the run directory, with its zoo, compression and weight autoencoder
                    comp:Compression, ae:WeightAE, fcfg:FunctionConfig,
-                   progress=True) -> tuple:
-    "Train (or reuse) the run's function encoder; the encoder and its history."
-    out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); man = load_protocol(out).fit_rows(man); zc = meta['config']
+                   mode:str='auto',   # auto (on unless the zoo grew from one initialisation), on, off
+                   progress=True) -> tuple|None:
+    "Train (or reuse) the run's function encoder; the encoder and its history, or None when it is off (an encoder an earlier setting fitted is removed)."
+    if mode not in ('auto', 'on', 'off'): raise WSLError(f"--function-encoder must be auto, on or off, got {mode!r}")
+    out = Path(out)
+    if mode == 'off' or (mode == 'auto' and one_init(load_zoo(out/'zoo')[0])):
+        if (out/'function_encoder').exists(): shutil.rmtree(out/'function_encoder')   # else `Run` would still read it
+        return None
+    wz = weights_zoo(out); meta, man = load_zoo(wz); man = load_protocol(out).fit_rows(man); zc = meta['config']
     fp = fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)   # a new decoder: fitted again
     fit = lambda: train_function_encoder(comp, ae, wz, man, fcfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
                                          data_seed=zc.data_seed, progress=progress)
@@ -237,7 +272,7 @@ def function_stage(out,               # the run directory, with its zoo, compres
     (fe, hist), _ = fit_or_reuse(out/'function_encoder', fcfg, fp, fit, lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage, extra=dict(weight_ae=ae_sha))
     return fe, hist
 
-def run_function_encoder(out) -> FunctionEncoder|None:
+def run_function_encoder(out) -> FunctionEnsemble|None:
     "The run's function encoder, if it fitted one for its present weight autoencoder (None otherwise: none fitted, or fitted for another decoder)."
     out = Path(out); rec = out/'function_encoder'/'stage.json'
     if not rec.exists() or not (out/'weight_ae'/'weight_ae.json').exists(): return None

@@ -15,10 +15,9 @@ from .grow import zoo_stage
 from .protocol import protocol_stage
 from .align import align_stage, align_state, load_reference
 from .compress import Compression, CompressConfig, COMPRESS_PRESETS, compress_stage
-from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, RefineConfig, ProbeBank, refine_latents
+from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, RefineConfig, probe_kit, refine_latents, stack_states, decode_states
 from .function_encoder import FUNCTION_PRESETS, function_stage, run_function_encoder
 from .data import load_source
-from .models import build_model
 from .shared import SharedConfig, SHARED_PRESETS, shared_stage
 from .prior import PriorConfig, PRIOR_PRESETS, prior_stage
 from .sample import Sampler, parse_classes
@@ -48,7 +47,7 @@ def fit_run(out,                    # the run directory
            ) -> dict:
     "Run (or reuse) the training stages: zoo, protocol, compression, weight autoencoder, function encoder, shared encoder, prior; what they fitted."
     out = Path(out)
-    if function not in ('auto', 'on', 'off'): raise WSLError(f"--function-encoder must be auto, on or off, got {function!r}")
+    if function not in ('auto', 'on', 'off'): raise WSLError(f"--function-encoder must be auto, on or off, got {function!r}")   # checked before any stage runs
     if imported_zoo(out/'zoo') and (given := [k for k, v in zoo_overrides.items() if v is not None]):
         raise WSLError(f"{out/'zoo'} holds an imported zoo (wsl_import): the zoo settings {', '.join(given)} do not apply to it; leave them out")
     cfg, tm = zoo_config(preset, **zoo_overrides), {}
@@ -60,9 +59,9 @@ def fit_run(out,                    # the run directory
     ccfg, acfg, scfg, pcfg = stage_configs(preset, orders)
     comp = timed(tm, 'compress', compress_stage, out, ccfg, progress=progress, stage_dir=out/'compress')
     ae, hist = timed(tm, 'weight_ae', ae_stage, out, comp, acfg, progress=progress, device=device, stage_dir=out/'weight_ae')
-    fe = None
-    if function == 'on' or (function == 'auto' and load_zoo(out/'zoo')[0]['config'].init != 'shared'):
-        fe, _ = timed(tm, 'function_encoder', function_stage, out, comp, ae, FUNCTION_PRESETS[preset], progress=progress, stage_dir=out/'function_encoder')
+    fe = timed(tm, 'function_encoder', function_stage, out, comp, ae, FUNCTION_PRESETS[preset], mode=function, progress=progress, stage_dir=out/'function_encoder')
+    if fe is None: tm.pop('function_encoder')   # none fitted (one initialisation, or off)
+    else: fe = fe[0]
     timed(tm, 'shared', shared_stage, out, comp, ae, scfg, progress=progress, device=device, stage_dir=out/'shared')
     timed(tm, 'prior', prior_stage, out, comp, ae, pcfg, progress=progress, stage_dir=out/'prior')
     return dict(comp=comp, ae=ae, fe=fe, hist=hist, timings=tm)
@@ -90,15 +89,14 @@ class Run:
 
     def _with_classes(self, sd:dict, classes, refine) -> torch.Tensor:
         "The latent of aligned `sd` of task `classes`: the function encoder's (else the weight encoder's), then refined on the task's training images unless `refine` is False."
-        if self._probes is None: self._probes = (ProbeBank(self.config.dataset, self.config.data_seed), build_model(self.config.arch, 3, in_channels=self.meta['input_shape'][0]))
+        if self._probes is None: self._probes = probe_kit(self.config.arch, self.config.dataset, self.meta['input_shape'][0], self.config.data_seed)
         k = parse_classes(classes, list(load_source(self.config.dataset).classes), self.config.dataset)
         bank, net = self._probes
         if self.function_encoder is None:
-            if refine is False:
-                with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]
+            if refine is False: return self._weight_latent(sd)
             start = None
         else:
-            start = self.function_encoder.encode(net, {n: v[None] for n, v in sd.items()}, bank, torch.tensor([k]), self.compression, self.ae)
+            start = self.function_encoder.encode(net, stack_states([sd]), bank, torch.tensor([k]), self.compression, self.ae)
             if refine is False: return start[0]
         return refine_latents(self.compression, self.ae, [sd], [k], bank, net, None if refine is True else refine, start=start)[0]
 
@@ -108,13 +106,15 @@ class Run:
                    ) -> dict:
         "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
         z = self.embed(state_dict, classes, refine)
-        with torch.no_grad(): return self.compression.inverse_transform(self.ae.decode(z[None])[0])
+        return decode_states(self.compression, self.ae, z[None])[0]
 
     def embed(self, state_dict:dict, classes=None, refine:RefineConfig|bool|None=None) -> torch.Tensor:
         "The weight embedding z_W of one model: without `classes` the weight encoder's; with them the function encoder's where the run has one, refined unless `refine=False`."
         if classes is None and refine not in (None, False): raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
         sd = self.align(state_dict)
-        if classes is not None: return self._with_classes(sd, classes, refine)
+        return self._weight_latent(sd) if classes is None else self._with_classes(sd, classes, refine)
+
+    def _weight_latent(self, sd:dict) -> torch.Tensor:
         with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]
 
     @property

@@ -23,9 +23,9 @@ from .align import weights_zoo
 from .compress import Compression
 
 # %% auto #0
-__all__ = ['AE_PRESETS', 'AEConfig', 'WeightAE', 'ProbeBank', 'batched_logits', 'coef_matrix', 'param_stack', 'class_matrix',
-           'ProbePool', 'train_ae', 'save_ae', 'load_ae', 'reconstruct', 'RefineConfig', 'refine_latents',
-           'reconstruct_refined', 'plot_ae_curves', 'ae_stage']
+__all__ = ['AE_PRESETS', 'AEConfig', 'WeightAE', 'ProbeBank', 'probe_kit', 'batched_logits', 'coef_matrix', 'stack_states',
+           'param_stack', 'class_matrix', 'ProbePool', 'train_ae', 'save_ae', 'load_ae', 'reconstruct', 'decode_states',
+           'RefineConfig', 'refine_latents', 'reconstruct_refined', 'plot_ae_curves', 'ae_stage']
 
 # %% ../nbs/10_weight_ae.ipynb #758bb958
 @dataclass
@@ -91,6 +91,10 @@ class ProbeBank:
         "Keep the images on `device` (indices stay on the CPU)."
         self.images = self.images.to(device); return self
 
+def probe_kit(arch:str, dataset:str, in_channels:int=1, data_seed:int=0) -> tuple:
+    "The probe images of a zoo's dataset and its (empty) architecture, to run many of its models at once: (ProbeBank, net)."
+    return ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
+
 # %% ../nbs/10_weight_ae.ipynb #c27921ac
 def batched_logits(net:nn.Module, # the architecture
                    params:dict,   # name -> (B, *shape)
@@ -119,10 +123,13 @@ def coef_matrix(comp:Compression,  # the fitted compression
     return torch.cat([comp.transform(sds[i:i + b]) for i in range(0, len(sds), b)])   # one matrix product per parameter and block
 
 # %% ../nbs/10_weight_ae.ipynb #cb0c783a
+def stack_states(sds:list) -> dict:
+    "State_dicts of one architecture as one batch of parameters: name -> (n, *shape)."
+    return {k: torch.stack([s[k] for s in sds]) for k in sds[0]}
+
 def param_stack(zoo_dir, rows:pd.DataFrame, orders:bool=False) -> dict:
     "The checkpoints of `rows` stacked: name -> (n, *shape) (n * 6 with `orders`)."
-    sds = _states(zoo_dir, rows, orders)
-    return {k: torch.stack([s[k] for s in sds]) for k in sds[0]}
+    return stack_states(_states(zoo_dir, rows, orders))
 
 # %% ../nbs/10_weight_ae.ipynb #209855a3
 def class_matrix(rows:pd.DataFrame, orders:bool=False) -> torch.Tensor:
@@ -237,6 +244,10 @@ def reconstruct(comp:Compression, # the fitted compression
     "Encode and decode one state_dict: compression, autoencoder, inverse compression."
     with torch.no_grad(): return comp.inverse_transform(ae(comp.transform(sd)[None])[0])
 
+def decode_states(comp:Compression, ae:WeightAE, z:torch.Tensor) -> list:
+    "State_dicts of the models decoded from latents `z` (n, latent)."
+    with torch.no_grad(): return [comp.inverse_transform(c) for c in ae.decode(z)]
+
 # %% ../nbs/10_weight_ae.ipynb #fd67df86
 @dataclass
 class RefineConfig:
@@ -283,7 +294,7 @@ def refine_latents(comp:Compression,
         with torch.no_grad(): z = start[i:i + chunk].clone() if start is not None else comp.transform(s) if ae is None else ae.encode(comp.transform(s))
         if cfg.steps > 0:
             g = torch.Generator().manual_seed(cfg.seed)
-            pool = ProbePool(bank, net, k, {n: torch.stack([d[n] for d in s]) for n in s[0]}, cfg.pool, g, replace=False)
+            pool = ProbePool(bank, net, k, stack_states(s), cfg.pool, g, replace=False)
             z, rows = z.clone().requires_grad_(True), torch.arange(len(s))
             opt = torch.optim.Adam([z], lr=cfg.lr)
             for _ in range(cfg.steps):      # every model of the chunk takes the same pool positions: its images depend on its class list alone
@@ -299,8 +310,7 @@ def refine_latents(comp:Compression,
 # %% ../nbs/10_weight_ae.ipynb #a84e61d0
 def reconstruct_refined(comp:Compression, ae:WeightAE, sds:list, classes, bank:ProbeBank, net:nn.Module, cfg:RefineConfig|None=None) -> list:
     "State_dicts decoded from the refined latents of `sds` (see `refine_latents`)."
-    z = refine_latents(comp, ae, sds, classes, bank, net, cfg)
-    with torch.no_grad(): return [comp.inverse_transform(c) for c in ae.decode(z)]
+    return decode_states(comp, ae, refine_latents(comp, ae, sds, classes, bank, net, cfg))
 
 # %% ../nbs/10_weight_ae.ipynb #48ca9d61
 def plot_ae_curves(hist:pd.DataFrame, title=''):

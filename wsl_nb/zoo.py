@@ -18,7 +18,7 @@ from .models import build_model, ARCHS
 __all__ = ['OPTIMIZERS', 'PRESETS', 'MAX_RUNS', 'MANIFEST_COLUMNS', 'ZooConfig', 'parse_init', 'zoo_config', 'sample_runs',
            'task_tensors', 'ckpt_name', 'save_result', 'record_problem', 'read_journal', 'damaged_runs',
            'append_journal', 'manifest_rows', 'write_manifest', 'zoo_meta', 'check_zoo_dir', 'checkpoint_path',
-           'load_zoo', 'imported_zoo', 'load_checkpoint', 'zoo_model', 'zoo_stats', 'plot_val_loss']
+           'load_zoo', 'imported_zoo', 'one_init', 'load_checkpoint', 'zoo_model', 'zoo_stats', 'plot_val_loss']
 
 # %% ../nbs/04_zoo.ipynb #b1c8a451
 OPTIMIZERS = ('adam', 'sgd')
@@ -279,6 +279,10 @@ def imported_zoo(zoo_dir) -> bool:
     p = Path(zoo_dir)/'zoo.json'
     try: return p.exists() and json.loads(p.read_text()).get('config', {}).get('init') == 'imported'
     except ValueError: return False
+
+def one_init(meta:dict) -> bool:
+    "Whether a zoo's models all grew from one initialisation (`load_zoo`'s metadata): the case where alignment and the function encoder are not needed, so `auto` leaves them off."
+    return meta['config'].init == 'shared'
 
 # %% ../nbs/04_zoo.ipynb #42f0f994
 def load_checkpoint(zoo_dir, # the zoo directory
