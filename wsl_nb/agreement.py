@@ -155,12 +155,14 @@ def _reconstruction_values(df:pd.DataFrame) -> dict:
 # %% ../nbs/11_agreement.ipynb #cd9ff1ec
 def _refined_part(v): return ''.join(f", {w} {v[f'{k}_agreement_real']:.3f}" for k, w in (('function', 'function encoder'), ('refined', 'refined')) if f'{k}_agreement_real' in v)
 
+def _members(n:int) -> str: return '' if n == 1 else f"the mean of {n} encoders' latents, "
+
 def _reconstruction_section(v:dict, df:pd.DataFrame) -> str:
     tab = summarise(df[df.group == 'test_runs'])[['agreement_real', 'kappa_real', 'logit_corr_real', 'logit_cos_real', 'agreement_synthetic', 'acc_reconstructed']].round(3)
     other = '\n'.join(f"- {g.replace('_', ' ')} ({v[g]['n_models']} checkpoints): agreement {v[g]['agreement_real']:.3f} (PCA-only {v[g]['pca_only_agreement_real']:.3f}, "
                       f"mean model {v[g]['mean_model_agreement_real']:.3f}{_refined_part(v[g])})" for g in RECON_GROUPS[1:] if g in v)
     refined = ('' if 'function_agreement_real' not in v else
-               f" *function encoder* is the same decoder with the latent read from the model's logits on its task's training images (the mean of {v.get('function_members', 1)} encoders' latents, {v['function_passes']} fixed passes each, no gradient steps): agreement "
+               f" *function encoder* is the same decoder with the latent read from the model's logits on its task's training images ({_members(v.get('function_members', 1))}up to {v['function_passes']} fixed passes{' each' if v.get('function_members', 1) > 1 else ''}, no gradient steps): agreement "
                f"{v['function_agreement_real']:.3f}, kappa {v['function_kappa_real']:.3f}.") + \
               ('' if 'refined_agreement_real' not in v else (f" *refined* is that latent refined ({v['refine_steps']} steps on the task's training images, "
                                                             f"the test images never seen): agreement {v['refined_agreement_real']:.3f}, kappa {v['refined_kappa_real']:.3f}."))
@@ -185,7 +187,7 @@ def reconstruction_stage(out,                      # the run directory
                          hist:pd.DataFrame,        # the autoencoder's training history, for its curves
                          progress=True,
                          refine:RefineConfig|None=RefineConfig(),  # encoding by refinement beside the encoder's latent (None: not measured)
-                         fe:FunctionEnsemble|None=None              # the run's function encoder: its one pass is measured, and refinement starts from it
+                         fe:FunctionEnsemble|None=None             # the run's function encoder: its latent (no gradient steps) is measured, and refinement starts from it
                         ) -> dict:
     "Measure reconstruction agreement on the test runs (and the final held-out sets, and the validation runs); write metrics, figures and the report section."
     out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
