@@ -18,7 +18,7 @@ from .zoo import load_zoo, load_checkpoint
 from .protocol import load_protocol
 from .align import weights_zoo
 from .compress import Compression, CompressConfig, fit_compression, plot_retained
-from .weight_ae import WeightAE, reconstruct, plot_ae_curves, RefineConfig, probe_kit, reconstruct_refined, class_matrix, refine_latents, stack_states, decode_states
+from .weight_ae import WeightAE, reconstruct, plot_ae_curves, RefineConfig, probe_kit, reconstruct_refined, class_matrix, stack_states, decode_states
 from .function_encoder import FunctionEnsemble
 
 # %% auto #0
@@ -121,10 +121,9 @@ def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_chan
                    fe:FunctionEnsemble|None=None):   # start from the function encoder's latent instead of the weight encoder's
     "Encoding by refinement (the weight-autoencoder notebook) as a batch method of `evaluate_methods`."
     bank, net = probe_kit(arch, dataset, in_channels, data_seed)
-    if fe is None: return lambda sds, rows: reconstruct_refined(comp, ae, sds, class_matrix(rows), bank, net, cfg)
     def run(sds, rows):
         K = class_matrix(rows)
-        return decode_states(comp, ae, refine_latents(comp, ae, sds, K, bank, net, cfg, start=fe.encode(net, stack_states(sds), bank, K, comp, ae)))
+        return reconstruct_refined(comp, ae, sds, K, bank, net, cfg, start=None if fe is None else fe.encode(net, stack_states(sds), bank, K, comp, ae))
     return run
 
 def function_method(comp:Compression, ae:WeightAE, fe:FunctionEnsemble, arch:str, dataset:str, in_channels:int, data_seed:int=0):

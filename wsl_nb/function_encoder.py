@@ -250,6 +250,8 @@ def load_function_encoder(d) -> FunctionEnsemble:
     fe.load_state_dict(t); return fe.eval()
 
 # %% ../nbs/10_weight_function.ipynb #e5aa3dbc
+def _weight_ae_sha(out) -> str: return json.loads((Path(out)/'weight_ae'/'weight_ae.json').read_text())['sha256']   # the decoder an encoder is fitted for
+
 def _load_fe_stage(d) -> tuple:
     if not (Path(d)/'function_encoder_history.parquet').exists(): raise WSLError(f"{d} has no training history")
     return load_function_encoder(d), pd.read_parquet(Path(d)/'function_encoder_history.parquet')
@@ -265,10 +267,10 @@ def function_stage(out,               # the run directory, with its zoo, compres
         if (out/'function_encoder').exists(): shutil.rmtree(out/'function_encoder')   # else `Run` would still read it
         return None
     wz = weights_zoo(out); meta, man = load_zoo(wz); man = load_protocol(out).fit_rows(man); zc = meta['config']
-    fp = fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)   # a new decoder: fitted again
+    ae_sha = _weight_ae_sha(out)
+    fp = fingerprint(ae_sha, *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)   # a new decoder: fitted again
     fit = lambda: train_function_encoder(comp, ae, wz, man, fcfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
                                          data_seed=zc.data_seed, progress=progress)
-    ae_sha = json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256']
     (fe, hist), _ = fit_or_reuse(out/'function_encoder', fcfg, fp, fit, lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage, extra=dict(weight_ae=ae_sha))
     return fe, hist
 
@@ -276,5 +278,5 @@ def run_function_encoder(out) -> FunctionEnsemble|None:
     "The run's function encoder, if it fitted one for its present weight autoencoder (None otherwise: none fitted, or fitted for another decoder)."
     out = Path(out); rec = out/'function_encoder'/'stage.json'
     if not rec.exists() or not (out/'weight_ae'/'weight_ae.json').exists(): return None
-    if json.loads(rec.read_text()).get('weight_ae') != json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256']: return None
+    if json.loads(rec.read_text()).get('weight_ae') != _weight_ae_sha(out): return None
     return load_function_encoder(out/'function_encoder')

@@ -308,9 +308,10 @@ def refine_latents(comp:Compression,
     return torch.cat(out)
 
 # %% ../nbs/10_weight_ae.ipynb #a84e61d0
-def reconstruct_refined(comp:Compression, ae:WeightAE, sds:list, classes, bank:ProbeBank, net:nn.Module, cfg:RefineConfig|None=None) -> list:
+def reconstruct_refined(comp:Compression, ae:WeightAE, sds:list, classes, bank:ProbeBank, net:nn.Module, cfg:RefineConfig|None=None,
+                        start:torch.Tensor|None=None) -> list:   # latents to start from (default: the encoder's)
     "State_dicts decoded from the refined latents of `sds` (see `refine_latents`)."
-    return decode_states(comp, ae, refine_latents(comp, ae, sds, classes, bank, net, cfg))
+    return decode_states(comp, ae, refine_latents(comp, ae, sds, classes, bank, net, cfg, start=start))
 
 # %% ../nbs/10_weight_ae.ipynb #48ca9d61
 def plot_ae_curves(hist:pd.DataFrame, title=''):
