@@ -15,7 +15,7 @@ from .stage import publish, rounded
 from .data import load_task
 from .models import build_model
 from .zoo import load_zoo, load_checkpoint
-from .protocol import load_protocol
+from .protocol import load_protocol, image_split
 from .align import weights_zoo
 from .compress import Compression, CompressConfig, fit_compression, plot_retained
 from .weight_ae import WeightAE, reconstruct, plot_ae_curves, RefineConfig, probe_kit, reconstruct_refined, class_matrix, stack_states, decode_states
@@ -58,6 +58,7 @@ def evaluate_methods(zoo_dir,              # the zoo directory
                      arch:str='cnn_small', # the zoo's architecture
                      dataset:str='digits', # the zoo's dataset
                      data_seed:int=0,      # the zoo's image split
+                     split:str='dev_test', # the test images scored: dev_test (development) or final_test (the final report)
                      n_noise:int=256,      # noise images for the synthetic agreement
                      progress:bool=True,   # show a progress bar
                      batch_methods:dict|None=None   # name -> function from (state_dicts, their manifest rows) to state_dicts, for methods that work on many models at once
@@ -67,7 +68,7 @@ def evaluate_methods(zoo_dir,              # the zoo directory
     sds = [load_checkpoint(zoo_dir, r) for _, r in rows.iterrows()] if batch_methods else None   # all at once only for batch methods
     done = {name: fn(sds, rows) for name, fn in (batch_methods or {}).items()}
     for i, (_, r) in enumerate(tqdm(list(rows.iterrows()), desc='agreement', disable=not progress)):
-        X, y = load_task(dataset, r['classes'], 'test', seed=data_seed)
+        X, y = load_task(dataset, r['classes'], split, seed=data_seed)
         if net is None: net, noise = build_model(arch, 3, in_channels=X.shape[1]).eval(), noise_images(X.shape[1:], n_noise)
         sd = sds[i] if sds is not None else load_checkpoint(zoo_dir, r)
         def run(s):
@@ -166,7 +167,8 @@ def _reconstruction_section(v:dict, df:pd.DataFrame) -> str:
               ('' if 'refined_agreement_real' not in v else (f" *refined* is that latent refined ({v['refine_steps']} steps on the task's training images, "
                                                             f"the test images never seen): agreement {v['refined_agreement_real']:.3f}, kappa {v['refined_kappa_real']:.3f}."))
     return f"""## Reconstruction
-{v['n_models']} checkpoints of the test runs (both snapshots; final test) encoded and decoded ({v['coefficients']} coefficients,
+{v['n_models']} checkpoints of the test runs (both snapshots; final test, scored on the final half of each task's test images;
+validation runs on the development half) encoded and decoded ({v['coefficients']} coefficients,
 latent {v['latent']}); originals' test accuracy {v['acc_original']:.3f}. Thesis: agreement 0.357, logit correlation -0.086; chance 0.333.
 
 {tab.to_markdown()}
@@ -194,7 +196,8 @@ def reconstruction_stage(out,                      # the run directory
     if 'test_runs' not in groups: raise WSLError("the zoo has no test-split checkpoints to measure reconstruction on; use more runs")
     spec = (zc.arch, zc.dataset, meta['input_shape'][0], zc.data_seed)
     bm = ({} if fe is None else {'function_encoder': function_method(comp, ae, fe, *spec)}) | ({} if refine is None else {'refined': refined_method(comp, ae, *spec, refine, fe)})
-    df = pd.concat([evaluate_methods(wz, r, reconstruction_methods(comp, ae), arch=zc.arch, dataset=zc.dataset, data_seed=zc.data_seed, progress=progress,
+    df = pd.concat([evaluate_methods(wz, r, reconstruction_methods(comp, ae), arch=zc.arch, dataset=zc.dataset, data_seed=zc.data_seed,
+                                     split=image_split(g), progress=progress,
                                      batch_methods={k: f for k, f in bm.items() if k != 'refined' or g in REFINE_GROUPS}).assign(group=g) for g, r in groups.items()], ignore_index=True)
     atomic_write(out/'report'/'reconstruction.csv', df.to_csv(index=False))
     v = _reconstruction_values(df[df.group == 'test_runs']) | {g: _reconstruction_values(df[df.group == g]) for g in groups if g != 'test_runs'}

@@ -20,12 +20,12 @@ class PixelProjection:
     "Images to `dim` values through a fixed random projection of their standardised pixels."
     def __init__(self, dim:int=512, size:int=16, seed:int=0):
         self.dim, self.size, self.seed = dim, size, seed
-        self.key = f'pixproj-{dim}-{size}-{seed}'
+        self.key = f'pixproj-{dim}-{size}-{seed}-trainnorm'    # pixels standardised with the train split's statistics
         self._P = {}
 
-    def encode(self, x:torch.Tensor, src) -> torch.Tensor:
-        "Embeddings (N, dim) of uint8 images (N, C, H, W) from `src`."
-        z = src.to_float(x)
+    def encode(self, x:torch.Tensor, src, data_seed:int=0) -> torch.Tensor:
+        "Embeddings (N, dim) of uint8 images (N, C, H, W) from `src`, standardised as the zoo of `data_seed` saw them."
+        z = src.to_float(x, data_seed)
         if z.shape[-1] != self.size: z = F.interpolate(z, size=(self.size, self.size), mode='bilinear', align_corners=False)
         z = z.flatten(1)
         if z.shape[1] not in self._P:
@@ -85,8 +85,8 @@ class ClipEncoder:
         z = F.interpolate(z, size=self.size, mode='bicubic', align_corners=False).clamp(0, 1)
         return (z - self.mean) / self.std
 
-    def encode(self, x:torch.Tensor, src) -> torch.Tensor:
-        "Embeddings (N, dim) of uint8 images (N, C, H, W) from `src`, in batches."
+    def encode(self, x:torch.Tensor, src, data_seed:int=0) -> torch.Tensor:
+        "Embeddings (N, dim) of uint8 images (N, C, H, W) from `src`, in batches (CLIP's own normalisation: `data_seed` unused)."
         out = []
         with torch.no_grad():
             for i in range(0, len(x), self.batch_size):
@@ -113,7 +113,7 @@ def class_embeddings(dataset:str,        # a dataset spec
     out = []
     for c in tqdm(range(len(src.classes)), desc=f'encode {src.name}', disable=not progress):
         idx = class_split(src.labels, c, 'train', data_seed)
-        out.append(encoder.encode(src.get(idx), src).mean(0))
+        out.append(encoder.encode(src.get(idx), src, data_seed).mean(0))
     emb = torch.stack(out)
     save_state(path, {'class_embeddings': emb}, dict(dataset=dataset, encoder=encoder.key, data_seed=data_seed))
     return emb

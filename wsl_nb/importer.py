@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 from .store import WSLError, atomic_write, write_json, save_state, sha256_file, cli_main, dir_lock, check_out_dir
 from .data import load_source, load_task, check_classes
 from .models import build_model, ARCHS
-from .zoo import zoo_config, zoo_meta, ckpt_name, write_manifest, load_zoo, imported_zoo
+from .zoo import zoo_config, task_tensors, zoo_meta, ckpt_name, write_manifest, load_zoo, imported_zoo
 
 # %% auto #0
 __all__ = ['TABLE_REQUIRED', 'TABLE_OPTIONAL', 'read_table', 'parse_classes', 'read_weights', 'check_weights', 'measure',
@@ -231,7 +231,7 @@ def import_zoo(checkpoints,          # the folder of checkpoint files
             if not all(torch.isfinite(v).all() for v in sd.values() if v.is_floating_point()): raise WSLError(f"{f.name} holds non-finite weights; leave it out of the table")
             val_loss = float(row['_val_loss'])
             key = tuple(row['_classes'])
-            if key not in tasks: tasks = {key: {s: load_task(dataset, list(key), s, seed=data_seed) for s in need}}
+            if key not in tasks: tasks = {key: {s: v for s, v in task_tensors(cfg, list(key)).items() if s in need}}   # 'test': dev_test
             got = measure(net, tasks[key])
             gaps.append(abs(val_loss - got['val_loss']) / max(got['val_loss'], 1e-8))
             mid, snap = row['model_id'], row['snapshot']

@@ -15,13 +15,20 @@ from .data import class_set
 from .zoo import load_zoo
 
 # %% auto #0
-__all__ = ['ROLES', 'GROUPS', 'split_rows', 'Protocol', 'make_protocol', 'protocol_stage', 'load_protocol', 'heldout_sets',
-           'fit_manifest', 'cluster_resamples', 'interval']
+__all__ = ['ROLES', 'GROUPS', 'IMAGE_SPLITS', 'image_split', 'split_rows', 'Protocol', 'make_protocol', 'protocol_stage',
+           'load_protocol', 'heldout_sets', 'fit_manifest', 'cluster_resamples', 'interval']
 
 # %% ../nbs/08_protocol.ipynb #ef35b2e5
 ROLES = ('fit', 'val', 'dev_set', 'test', 'final_set', 'unseen_class')
 GROUPS = {'development': {'val_runs': 'val', 'dev_sets': 'dev_set'},
           'final': {'test_runs': 'test', 'final_sets': 'final_set', 'unseen_class': 'unseen_class'}}
+IMAGE_SPLITS = {'development': 'dev_test', 'final': 'final_test'}   # the test images each kind of group is scored on
+
+def image_split(group:str) -> str:
+    "The half of the test images that group `group` is scored on: `dev_test` for development, `final_test` for the final test."
+    for kind, gs in GROUPS.items():
+        if group in gs: return IMAGE_SPLITS[kind]
+    raise WSLError(f"unknown group {group!r}; allowed: {', '.join(g for gs in GROUPS.values() for g in gs)}")
 
 # %% ../nbs/08_protocol.ipynb #0292a9e7
 def split_rows(man:pd.DataFrame, # a zoo's manifest

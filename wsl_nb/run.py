@@ -44,7 +44,7 @@ def run_all(out,                  # the run directory
         f = fit_run(out, preset, orders=orders, holdout_class=holdout_class, progress=progress, align=align, function=function, **kw)
         tm = f['timings']
         timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress, fe=f['fe'])
-        timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress)
+        timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=3 if preset == 'quick' else 24)
         publish(out, 'timings', dict(stages=tm, total=round(sum(t['seconds'] for t in tm.values()), 1)), _timings_section(tm))
     return json.loads((Path(out)/'report'/'metrics.json').read_text())
 

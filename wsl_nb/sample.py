@@ -71,7 +71,7 @@ class _Lru:
 
 class TaskEval:
     "Accuracy, loss and confusion matrix of state_dicts on their tasks' images; recent tasks' images and recent bodies' features kept in bounded caches."
-    def __init__(self, arch:str, dataset:str, in_channels:int, data_seed:int=0, split:str='test',
+    def __init__(self, arch:str, dataset:str, in_channels:int, data_seed:int=0, split:str='dev_test',
                  task_mb:float=512,     # task images kept, in MB (the least recently used dropped first)
                  feature_mb:float=256): # features of recent (body, task) pairs kept, in MB: a model that differs from a recent one only in its head costs no forward pass
         self.net, self.dataset, self.data_seed, self.split = build_model(arch, 3, in_channels=in_channels).eval(), dataset, data_seed, split
@@ -115,8 +115,11 @@ class TaskEval:
         if k not in self._tasks: self._tasks[k] = load_task(self.dataset, list(k), self.split, seed=self.data_seed)
         return self._tasks[k]
 
-    def logits(self, state_dict:dict, classes) -> tuple:
-        "The model's logits on the task's images, and their labels."
+    def logits(self, state_dict:dict|list, classes) -> tuple:
+        "The model's logits on the task's images, and their labels; for a list of models, their mean logits (an output ensemble)."
+        if isinstance(state_dict, list):
+            outs = [self.logits(sd, classes) for sd in state_dict]
+            return torch.stack([o for o, _ in outs]).mean(0), outs[0][1]
         X, y = self.task(classes)
         if not self.reuse:
             if state_dict.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(state_dict)[:3]}... does not fit this task's {type(self.net).__name__}")
@@ -136,7 +139,7 @@ class TaskEval:
         return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(out, y).item(), confusion=conf.numpy())
 
     @classmethod
-    def of(cls, sampler, split:str='test'): return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split)
+    def of(cls, sampler, split:str='dev_test'): return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split)
 
 
 # %% ../nbs/16_sample.ipynb #badd1dd9

@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_sampling.ipynb #0ebbaf85
 from __future__ import annotations
-import math, time, warnings
+import copy, math, time, warnings, zlib
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -17,19 +17,22 @@ from .store import atomic_write
 from .stage import publish, rounded
 from .data import class_set
 from .models import reorder
-from .zoo import load_zoo, load_checkpoint
+from .store import WSLError
+from .zoo import load_zoo, load_checkpoint, task_tensors
 from .align import weights_zoo
-from .protocol import Protocol, GROUPS, split_rows, load_protocol, cluster_resamples, interval
-from .sample import Sampler, TaskEval
+from .protocol import Protocol, GROUPS, split_rows, load_protocol, cluster_resamples, interval, image_split
+from .sample import Sampler, TaskEval, calibration_scale, scale_head
 from .pipeline import load_run
 from .widget import ZooOfSet, panel_result, plot_panel
 from .baselines import ZooBank, NearestCondition, set_soup, loss_soup, set_retrieval, class_soup, mean_model, random_model
+from .baselines import scratch_model, prototype_head, probe_head, finetune, set_members, nearest_checkpoint, noisy_nearest
 
 # %% auto #0
-__all__ = ['CI_KEYS', 'K_GRID', 'SHOWN', 'BAR_METHODS', 'RIVALS', 'SWEEP_METHODS', 'loss_fidelity', 'Batched', 'answers',
-           'evaluate_conditions', 'summarise', 'paired', 'choose_k', 'sweep_targets', 'sweep', 'prompt_alignment',
-           'plot_prompt_alignment', 'plot_sampling_bars', 'evaluate_draws', 'draws_summary', 'headline', 'time_sample',
-           'sampling_stage']
+__all__ = ['TRAINED', 'CI_KEYS', 'K_GRID', 'PROBE_C', 'FT_LR', 'NOISE', 'AUDITED', 'SHOWN', 'BAR_METHODS', 'RIVALS',
+           'NOT_BASELINES', 'SWEEP_METHODS', 'loss_fidelity', 'Batched', 'answers', 'evaluate_conditions', 'summarise',
+           'paired', 'k_grid', 'choose_k', 'Matched', 'matched_methods', 'capped', 'keys', 'choose_matched', 'audit',
+           'audit_summary', 'plot_audit', 'sweep_targets', 'sweep', 'prompt_alignment', 'plot_prompt_alignment',
+           'plot_sampling_bars', 'evaluate_draws', 'draws_summary', 'headline', 'time_sample', 'sampling_stage']
 
 # %% ../nbs/20_sampling.ipynb #b00fa2db
 def loss_fidelity(target,            # target losses
@@ -68,41 +71,64 @@ def answers(sampler:Sampler,           # the method
             ablation:Sampler|None=None # the MSE-only shared encoder's sampler
            ) -> dict:
     "Method name -> function (classes, target loss) -> state_dict or None."
-    out = {'sampled': Batched(sampler)}
+    raw = copy.copy(sampler)
+    raw.calibrate = False                                                             # the decoder's own head, before calibration
+    out = {'sampled': Batched(sampler), 'sampled_raw': Batched(raw)}
     if ablation is not None: out['mse_only'] = Batched(ablation)
     cal = lambda sd, c, t: None if sd is None else sampler.calibrated(sd, c, t)      # the sampler's own calibration, for a soup
     return out | {'loss_soup': lambda c, t: loss_soup(bank, c, t, k_loss), 'set_soup': lambda c, t: set_soup(bank, c),
+                  'loss_soup_cal': lambda c, t: cal(loss_soup(bank, c, t, k_loss), c, t),
                   'set_soup_cal': lambda c, t: cal(set_soup(bank, c), c, t), 'class_soup_cal': lambda c, t: cal(class_soup(bank, c, t, k_class), c, t),
                   'set_retrieval': lambda c, t: set_retrieval(bank, c, t), 'class_soup': lambda c, t: class_soup(bank, c, t, k_class),
                   'nearest_condition': nc, 'random_zoo': lambda c, t: random_model(bank, c, np.random.default_rng(round(t * 1e9) % 2**32)),
                   'mean_model': lambda c, t: mean_model(bank)}
 
 # %% ../nbs/20_sampling.ipynb #264e5c4c
+TRAINED = ('scratch', 'scratch_wallclock', 'soup_ft10', 'soup_ft100')   # baselines that train: each group answers a capped subset
+
+def _answer(fn, cl:list, t:float, row) -> tuple:
+    "One method's answer to a condition (a state_dict, a list of them for an output ensemble, or None) and its seconds."
+    t0 = time.perf_counter()
+    sd = fn(list(cl), t, row) if getattr(fn, 'takes_row', False) else fn(list(cl), t)
+    return sd, time.perf_counter() - t0
+
+def _flat(sd) -> list: return sd if isinstance(sd, list) else [sd]
+
 def evaluate_conditions(methods:dict,       # from `answers`
                         rows:pd.DataFrame,  # the group's checkpoints
                         group:str,          # the group's name
                         ev:TaskEval, ev_val:TaskEval,
-                        progress:bool=False) -> pd.DataFrame:
-    "One row per condition and method: test accuracy and loss, validation loss, beside the original's."
+                        progress:bool=False,
+                        zoo_dir=None,       # the zoo: the originals are scored on `ev`'s images (default: the manifest's dev_test numbers)
+                        trained:set|None=None) -> pd.DataFrame: # 'model_id/snapshot' keys the TRAINED methods answer (None: all)
+    "One row per condition and method: test accuracy and loss, validation loss and seconds, beside the original's."
+    if zoo_dir is None and ev.split != 'dev_test':
+        raise WSLError(f"the manifest's test_* columns are dev_test numbers; pass zoo_dir to score the originals on {ev.split}")
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         todo = [(r, [int(c) for c in r.classes], float(r.val_loss)) for _, r in rows.iterrows()]
-        m = min(32, _chunk(ev)); n = _chunk(ev) // m * m   # blocks of m conditions; point estimates decoded n at a time, n a multiple of m
+        m = min(32, _chunk(ev))
+        n = _chunk(ev) // m * m   # blocks of m conditions; point estimates decoded n at a time, n a multiple of m
         bar = tqdm(total=len(todo), desc=f'conditions {group}', disable=not progress)
         for j in range(0, len(todo), m):
             if j % n == 0: _prefetch(methods, [(cl, t) for _, cl, t in todo[j:j + n]])
-            block = [(r, cl, t, {name: fn(list(cl), t) for name, fn in methods.items()}) for r, cl, t in todo[j:j + m]]
-            pairs = [(sd, cl) for _, cl, _, ans in block for sd in ans.values() if sd is not None]
-            ev.warm(pairs); ev_val.warm(pairs)                 # the block's answers' features, computed together
+            block = []
+            for r, cl, t in todo[j:j + m]:
+                ok = lambda name: name not in TRAINED or trained is None or f'{r.model_id}/{r.snapshot}' in trained
+                block.append((r, cl, t, {name: _answer(fn, cl, t, r) for name, fn in methods.items() if ok(name)}))
+            pairs = [(x, cl) for _, cl, _, ans in block for sd, _ in ans.values() if sd is not None for x in _flat(sd)]
+            ev.warm(pairs)
+            ev_val.warm(pairs)                 # the block's answers' features, computed together
             for r, cl, t, ans in block:
-                base = dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))), classes='-'.join(map(str, cl)),
-                            target=t, acc_original=float(r.test_acc), loss_original=float(r.test_loss))
-                out.append(base | dict(method='original', acc=float(r.test_acc), loss=float(r.test_loss), val_loss=t))
-                for name, sd in ans.items():
+                o = ev(load_checkpoint(zoo_dir, r), cl) if zoo_dir is not None else dict(acc=float(r.test_acc), loss=float(r.test_loss))
+                base = dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))),
+                            classes='-'.join(map(str, cl)), target=t, acc_original=o['acc'], loss_original=o['loss'])
+                out.append(base | dict(method='original', acc=o['acc'], loss=o['loss'], val_loss=t, seconds=np.nan))
+                for name, (sd, sec) in ans.items():
                     if sd is None: continue
                     e = ev(sd, cl)
-                    out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss']))
+                    out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss'], seconds=sec))
             bar.update(len(block))
         bar.close()
     return pd.DataFrame(out)
@@ -113,17 +139,23 @@ def _stats(d:pd.DataFrame) -> dict:
     ft, fv = loss_fidelity(d.target, d.loss), loss_fidelity(d.target, d.val_loss)
     snap = {f'{k}_{s}': (float(d.acc[d.snapshot == s].mean()) if k == 'acc' else loss_fidelity(d.target[d.snapshot == s], d.loss[d.snapshot == s])['err'])
             if (d.snapshot == s).any() else None for s in ('early', 'final') for k in ('acc', 'test_err')}
+    sec = d.seconds.dropna() if 'seconds' in d else []
+    snap |= {f'acc_original_{s}': float(d.acc_original[d.snapshot == s].mean()) if (d.snapshot == s).any() else None for s in ('early', 'final')}
     return dict(n=int(len(d)), acc=float(d.acc.mean()), **snap, acc_original=float(d.acc_original.mean()), loss=float(d.loss.median()),
+                seconds=float(np.median(sec)) if len(sec) else None,
                 test_err=ft['err'], test_within=ft['within'], test_log_r2=ft['log_r2'], val_err=fv['err'], val_within=fv['within'], val_log_r2=fv['log_r2'])
 
-CI_KEYS = ('acc', 'test_err', 'test_within', 'val_err')
+CI_KEYS = ('acc', 'acc_final', 'acc_early', 'test_err', 'test_within', 'val_err')
 
 def _ci_arrays(d:pd.DataFrame) -> dict:
     "Per-condition arrays from which each interval's statistic is one numpy reduction."
-    return dict(acc=d.acc.values, test_err=np.abs(np.log(np.clip(d.loss.values, 1e-12, None)) - np.log(d.target.values)),
+    snap = d.snapshot.values
+    return dict(acc=d.acc.values, acc_final=np.where(snap == 'final', d.acc.values, np.nan),
+                acc_early=np.where(snap == 'early', d.acc.values, np.nan), test_err=np.abs(np.log(np.clip(d.loss.values, 1e-12, None)) - np.log(d.target.values)),
                 val_err=np.abs(np.log(np.clip(d.val_loss.values, 1e-12, None)) - np.log(d.target.values)))
 
-_CI_STAT = {'acc': lambda a, i: np.nanmean(a['acc'][i]), 'test_err': lambda a, i: np.nanmedian(a['test_err'][i]),
+_CI_STAT = {'acc': lambda a, i: np.nanmean(a['acc'][i]), 'acc_final': lambda a, i: np.nanmean(a['acc_final'][i]),
+            'acc_early': lambda a, i: np.nanmean(a['acc_early'][i]), 'test_err': lambda a, i: np.nanmedian(a['test_err'][i]),
             'test_within': lambda a, i: np.nanmean(a['test_err'][i] < math.log(1.25)) if np.isfinite(a['test_err'][i]).any() else np.nan,
             'val_err': lambda a, i: np.nanmedian(a['val_err'][i])}
 
@@ -150,9 +182,10 @@ def summarise(conds:pd.DataFrame,     # from `evaluate_conditions`, one or more 
 def paired(conds:pd.DataFrame,   # from `evaluate_conditions`
            group:str, a:str, b:str,
            key:str='acc',        # 'acc' (difference of mean accuracies) or 'test_err' (of median loss errors)
-           n_boot:int=1000, seed:int=0) -> dict:
+           n_boot:int=1000, seed:int=0,
+           snapshot:str|None=None) -> dict: # 'early' or 'final': those conditions only
     "Method `a` minus method `b` on the conditions both answered: `key`'s difference and its 95% interval."
-    d = conds[conds.group == group]
+    d = conds[(conds.group == group) & ((conds.snapshot == snapshot) if snapshot else True)]
     w = d.pivot_table(index=['model_id', 'snapshot'], columns='method', values=['acc', 'loss'], aggfunc='first')
     ref = d[d.method == 'original'].set_index(['model_id', 'snapshot']).reindex(w.index)
     ok = w['acc'][[a, b]].notna().all(axis=1).values
@@ -165,19 +198,186 @@ def paired(conds:pd.DataFrame,   # from `evaluate_conditions`
 # %% ../nbs/20_sampling.ipynb #9f3e858a
 K_GRID = (1, 2, 3, 5, 8, 13, 21, 34, 55)
 
+def k_grid(n:int, grid=K_GRID) -> list:
+    "The soups' sizes to try: `grid`, continued by the Fibonacci rule up to `n` checkpoints, and `n` itself."
+    g = [k for k in grid if k < n]
+    while len(g) >= 2 and g[-1] + g[-2] < n: g.append(g[-1] + g[-2])
+    return g + [n]
+
 def choose_k(bank:ZooBank, dev:dict,      # group name -> its checkpoints (development groups)
              ev:TaskEval, ev_val:TaskEval, grid=K_GRID) -> tuple[dict, pd.DataFrame]:
-    "The soups' `k` chosen on development data, and the table it was chosen from."
-    rows = []
-    for name, group, fn in (('loss_soup', 'val_runs', loss_soup), ('class_soup', 'dev_sets', class_soup)):
+    "The soups' `k` chosen on development data (the most accurate; ties to the smaller), and the table it was chosen from."
+    rows, most = [], max(len(v) for v in bank.by_set.values())
+    for name, group, fn, n in (('loss_soup', 'val_runs', loss_soup, most), ('class_soup', 'dev_sets', class_soup, len(bank))):
         if group not in dev or not len(dev[group]): continue
-        for k in grid:
+        for k in k_grid(n, grid):
             d = evaluate_conditions({name: lambda c, t, k=k, fn=fn: fn(bank, c, t, k)}, dev[group], group, ev, ev_val)
             st = _stats(d[d.method == name])
-            rows.append(dict(method=name, group=group, k=k, acc=st['acc'], test_err=st['test_err'], test_within=st['test_within'], val_err=st['val_err']))
+            rows.append(dict(method=name, group=group, k=k, acc=st['acc'], acc_final=st['acc_final'], test_err=st['test_err'],
+                             test_within=st['test_within'], val_err=st['val_err']))
     tab = pd.DataFrame(rows)
-    best = {m: int(t.k.iloc[int(np.argmin((1 - t.acc + t.test_err).values))]) for m, t in tab.groupby('method')} if len(tab) else {}
+    best = {m: int(t.k.iloc[int(np.argmax(t.acc.round(6).values))]) for m, t in tab.groupby('method')} if len(tab) else {}
     return {'loss_soup': best.get('loss_soup', 3), 'class_soup': best.get('class_soup', 3)}, tab
+
+# %% ../nbs/20_sampling.ipynb #71f679b2
+class Matched:
+    "The matched-access baselines of a sampler: each reads a condition's training images (and validation images, to calibrate)."
+    def __init__(self, sampler:Sampler, bank:ZooBank, cfg, # the zoo's settings (`ZooConfig`)
+                 in_channels:int,
+                 settings:dict|None=None,   # probe_C, ft_lr ({steps: lr}), noise, k_class: chosen by `choose_matched`
+                 budget_s:float=0.01):      # one `sample` call's wall-clock, for `scratch_wallclock`
+        self.s, self.bank, self.cfg, self.ch, self.budget_s = sampler, bank, cfg, in_channels, budget_s
+        self.settings = dict(probe_C=1.0, ft_lr={10: 1e-3, 100: 1e-3}, noise=0.1, k_class=3) | (settings or {})
+        self.train = TaskEval(sampler.arch, sampler.dataset, in_channels, sampler.data_seed, 'train')
+
+    def soup(self, classes, target:float) -> dict:
+        "What the refits and the fine-tuning start from: the set soup, or the class soup for a set no run has."
+        sd = set_soup(self.bank, classes)
+        return sd if sd is not None else class_soup(self.bank, classes, target, self.settings['k_class'])
+
+    def _cal(self, sd, classes, target): return None if sd is None else self.s.calibrated(sd, classes, target)
+
+# %% ../nbs/20_sampling.ipynb #9a7c82aa
+def _refits(self:Matched, classes, target:float, kind:str, arg=None) -> dict:
+    "The soup with its head refitted ('prototype', 'probe' with strength `arg`) or fine-tuned ('ft', `arg` steps), calibrated."
+    X, y = self.train.task(classes)
+    sd, a = self.soup(classes, target), (self.s.arch, self.ch, X, y)
+    if kind == 'prototype': sd = prototype_head(sd, *a)
+    elif kind == 'probe': sd = probe_head(sd, *a, C=self.settings['probe_C'] if arg is None else arg)
+    else: sd = finetune(sd, *a, arg[0], arg[1] if len(arg) > 1 else self.settings['ft_lr'][arg[0]])
+    return self._cal(sd, classes, target)
+
+def _ensemble(self:Matched, classes, target:float) -> list|None:
+    "The set's training checkpoints, heads reordered, scaled together so that their averaged logits reach the target."
+    ms = set_members(self.bank, classes)
+    if not ms: return None
+    outs = [self.s.val_eval.logits(m, classes) for m in ms]
+    k = calibration_scale(torch.stack([o for o, _ in outs]).mean(0).double(), outs[0][1], float(target))
+    return [scale_head(m, k) for m in ms]
+
+def _scratch(self:Matched, classes, target:float, row, budget_s:float|None=None) -> dict:
+    "A model of the condition's run's recipe from a fresh initialisation (as many epochs as its checkpoint had), calibrated."
+    seed = zlib.crc32(f'{row.model_id}/{row.snapshot}/scratch'.encode())
+    sd, _ = scratch_model(self.cfg, row, task_tensors(self.cfg, classes), seed, budget_s=budget_s, epochs=int(row.epoch))
+    return self._cal(sd, classes, target)
+
+def _noisy(self:Matched, classes, target:float, factor:float|None=None) -> dict|None:
+    "The training checkpoint nearest to the sample plus noise at `factor` times the zoo's spread, calibrated."
+    seed = zlib.crc32(f'{list(classes)}/{target:.6g}/noise'.encode())
+    sd = noisy_nearest(self.bank, self.s.sample(classes, target), classes, self.settings['noise'] if factor is None else factor, seed)
+    return self._cal(sd, classes, target)
+
+Matched.refit, Matched.ensemble, Matched.scratch, Matched.noisy = _refits, _ensemble, _scratch, _noisy
+
+# %% ../nbs/20_sampling.ipynb #a95bc028
+def _with_row(fn):
+    "Mark `fn` as taking the condition's manifest row as a third argument."
+    fn.takes_row = True
+    return fn
+
+def matched_methods(mt:Matched) -> dict:
+    "Method name -> answer function of the matched-access baselines, for `evaluate_conditions`."
+    return {'soup_prototype': lambda c, t: mt.refit(c, t, 'prototype'), 'soup_probe': lambda c, t: mt.refit(c, t, 'probe'),
+            'soup_ft10': lambda c, t: mt.refit(c, t, 'ft', (10,)), 'soup_ft100': lambda c, t: mt.refit(c, t, 'ft', (100,)),
+            'ensemble': mt.ensemble, 'noisy_nearest': mt.noisy,
+            'scratch': _with_row(lambda c, t, r: mt.scratch(c, t, r)),
+            'scratch_wallclock': _with_row(lambda c, t, r: mt.scratch(c, t, r, mt.budget_s))}
+
+# %% ../nbs/20_sampling.ipynb #435684ed
+def capped(rows:pd.DataFrame, n:int|None, seed:int=0) -> pd.DataFrame:
+    "At most `n` of `rows`, a seeded choice in manifest order (all of them for `n=None`)."
+    if n is None or len(rows) <= n: return rows
+    return rows.iloc[np.sort(np.random.default_rng(seed).choice(len(rows), n, replace=False))]
+
+def keys(rows:pd.DataFrame) -> set: return set(rows.model_id + '/' + rows.snapshot)
+
+# %% ../nbs/20_sampling.ipynb #154d1138
+PROBE_C, FT_LR, NOISE = (0.01, 0.1, 1.0, 10.0), (1e-3, 3e-3, 1e-2), (0.03, 0.1, 0.3, 1.0)
+
+def _novelty(bank:ZooBank, sd:dict|None, classes) -> float:
+    "L2 distance of `sd` to its nearest training checkpoint of the same class set (NaN where the set has none)."
+    nn = None if sd is None else nearest_checkpoint(bank, sd, classes)['same_set']
+    return np.nan if nn is None else float(nn['distance'])
+
+def choose_matched(mt:Matched, dev:dict, # group name -> its checkpoints (development groups)
+                   ev:TaskEval, ev_val:TaskEval, cap:int=8, seed:int=0) -> tuple[dict, pd.DataFrame]:
+    "The matched baselines' settings chosen on development data, and the table they were chosen from."
+    rows = pd.concat([capped(r, cap, seed).assign(_g=g) for g, r in dev.items() if len(r)], ignore_index=True)
+    tries = {('probe_C', C): lambda c, t, C=C: mt.refit(c, t, 'probe', C) for C in PROBE_C}
+    tries |= {(f'ft_lr_{n}', lr): lambda c, t, n=n, lr=lr: mt.refit(c, t, 'ft', (n, lr)) for n in (10, 100) for lr in FT_LR}
+    d = pd.concat([evaluate_conditions({k: f for k, f in tries.items()}, r.drop(columns='_g'), g, ev, ev_val)
+                   for g, r in rows.groupby('_g')], ignore_index=True)
+    tab = d[d.method != 'original'].groupby('method').acc.mean().reset_index()
+    tab[['setting', 'value']] = pd.DataFrame(tab.method.tolist(), index=tab.index)
+    best = {k: float(t.value.iloc[int(np.argmax(t.acc.round(6).values))]) for k, t in tab.groupby('setting', sort=False)}
+    runs = capped(dev.get('val_runs', rows), cap, seed)
+    conds = [([int(c) for c in r.classes], float(r.val_loss)) for _, r in runs.iterrows()]
+    aim = np.nanmedian([_novelty(mt.bank, mt.s.sample(c, t), c) for c, t in conds])
+    nov = {f: np.nanmedian([_novelty(mt.bank, mt.noisy(c, t, f), c) for c, t in conds]) for f in NOISE}
+    noise = min(NOISE, key=lambda f: abs(math.log(nov[f] / aim)) if aim > 0 and nov[f] > 0 else math.inf)
+    tab = pd.concat([tab[['setting', 'value', 'acc']], pd.DataFrame([dict(setting='noise', value=f, novelty=v, sampler_novelty=aim)
+                                                                      for f, v in nov.items()])], ignore_index=True)
+    return dict(probe_C=best['probe_C'], ft_lr={10: best['ft_lr_10'], 100: best['ft_lr_100']}, noise=noise), tab
+
+# %% ../nbs/20_sampling.ipynb #9e407532
+AUDITED = ('sampled', 'set_soup_cal', 'loss_soup_cal', 'class_soup_cal', 'noisy_nearest', 'soup_probe')
+
+def _disagree(ev:TaskEval, a:dict, b:dict, classes) -> float:
+    "Share of the task's images on which models `a` and `b` predict differently."
+    return float((ev.logits(a, classes)[0].argmax(1) != ev.logits(b, classes)[0].argmax(1)).float().mean())
+
+def audit(methods:dict, bank:ZooBank, rows:pd.DataFrame, group:str,
+          ev:TaskEval,                 # development-test images, for the disagreements
+          names=AUDITED) -> pd.DataFrame:
+    "Per condition and answer: distance to the nearest training checkpoint (same set; body), disagreement with it, and two zoo runs'."
+    out = []
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        for _, r in rows.iterrows():
+            cl, t = [int(c) for c in r.classes], float(r.val_loss)
+            two, seen = [], set()
+            for i in bank.nearest(bank.set_idx(cl), t, len(bank)):              # two runs' checkpoints nearest to the target
+                if bank.ids[i] not in seen and len(two) < 2: two.append(i)
+                seen.add(bank.ids[i])
+            two = np.array(two, dtype=int)
+            zoo = _disagree(ev, bank.soup(two[:1], cl), bank.soup(two[1:2], cl), cl) if len(two) == 2 else np.nan
+            for name in (n for n in names if n in methods):
+                sd = methods[name](cl, t)
+                if sd is None or isinstance(sd, list): continue
+                nn = nearest_checkpoint(bank, sd, cl)
+                ss = nn['same_set']
+                out.append(dict(group=group, model_id=r.model_id, snapshot=r.snapshot, method=name, target=t,
+                                l2_same_set=np.nan if ss is None else float(ss['distance']), l2_body=float(nn['body']['distance']),
+                                disagree_nearest=np.nan if ss is None else _disagree(ev, sd, bank.soup(np.array([ss['index']]), cl), cl),
+                                disagree_zoo_pair=zoo))
+    return pd.DataFrame(out)
+
+# %% ../nbs/20_sampling.ipynb #7bccfcf6
+def audit_summary(au:pd.DataFrame, conds:pd.DataFrame) -> dict:
+    "group -> method -> median distances, mean disagreement with the nearest checkpoint, two zoo runs', and accuracy."
+    out = {}
+    for (g, m), d in au.groupby(['group', 'method'], sort=False):
+        a = conds[(conds.group == g) & (conds.method == m)].set_index(['model_id', 'snapshot']).acc
+        acc = a.reindex(pd.MultiIndex.from_frame(d[['model_id', 'snapshot']]))
+        out.setdefault(g, {})[m] = rounded(dict(n=int(len(d)), l2_same_set=float(d.l2_same_set.median()), l2_body=float(d.l2_body.median()),
+            disagree_nearest=float(d.disagree_nearest.mean()), disagree_zoo_pair=float(d.disagree_zoo_pair.mean()),
+            acc=float(acc.mean()), acc_final=float(acc[d.snapshot.values == 'final'].mean())))
+    return out
+
+def plot_audit(au:pd.DataFrame, conds:pd.DataFrame, title=''):
+    "Accuracy against disagreement with the nearest training checkpoint, per answer, beside two zoo runs' disagreement."
+    groups = list(dict.fromkeys(au.group))
+    fig, axs = plt.subplots(1, len(groups), figsize=(4.6 * len(groups), 3.8), squeeze=False)
+    for ax, g in zip(axs[0], groups):
+        d = au[au.group == g].merge(conds[conds.group == g][['model_id', 'snapshot', 'method', 'acc']], on=['model_id', 'snapshot', 'method'])
+        for m, x in d.groupby('method', sort=False):
+            ax.scatter(x.disagree_nearest, x.acc, s=9, alpha=0.6, label=m, color=SHOWN.get(m, (None, None))[1])
+        z = au[au.group == g].disagree_zoo_pair.mean()
+        if np.isfinite(z): ax.axvline(z, color='k', ls='--', lw=1, label="two zoo runs' disagreement")
+        ax.set(xlabel='disagreement with the nearest training checkpoint', ylabel='accuracy', title=g.replace('_', ' '))
+        ax.legend(fontsize=6)
+    fig.suptitle(title or 'memorisation audit: accuracy against novelty'); fig.tight_layout()
+    return fig
 
 # %% ../nbs/20_sampling.ipynb #9f315de1
 def sweep_targets(bank:ZooBank, n:int=12) -> np.ndarray:
@@ -248,7 +448,9 @@ def plot_prompt_alignment(sw:pd.DataFrame, title=''):
     return fig
 
 # %% ../nbs/20_sampling.ipynb #3c499afb
-BAR_METHODS = ('sampled', 'mse_only', 'loss_soup', 'set_soup', 'set_soup_cal', 'set_retrieval', 'class_soup', 'class_soup_cal', 'nearest_condition', 'random_zoo', 'mean_model', 'original')
+BAR_METHODS = ('sampled', 'sampled_raw', 'mse_only', 'loss_soup', 'loss_soup_cal', 'set_soup', 'set_soup_cal', 'ensemble', 'soup_prototype',
+               'soup_probe', 'soup_ft10', 'soup_ft100', 'scratch', 'scratch_wallclock', 'noisy_nearest', 'set_retrieval', 'class_soup',
+               'class_soup_cal', 'nearest_condition', 'random_zoo', 'mean_model', 'original')
 
 def plot_sampling_bars(summary:dict, title=''):
     "Accuracy and median loss error on test images, per group and method, with 95% intervals."
@@ -332,18 +534,22 @@ def draws_summary(dr:pd.DataFrame) -> dict:
     return out
 
 # %% ../nbs/20_sampling.ipynb #2ff1baf2
-RIVALS = {'test_runs': 'loss_soup', 'val_runs': 'loss_soup', 'final_sets': 'class_soup', 'dev_sets': 'class_soup', 'unseen_class': 'class_soup'}
+RIVALS = {'test_runs': 'loss_soup_cal', 'val_runs': 'loss_soup_cal', 'final_sets': 'class_soup_cal', 'dev_sets': 'class_soup_cal',
+          'unseen_class': 'class_soup_cal'}
+NOT_BASELINES = ('sampled', 'sampled_raw', 'original', 'mse_only')
 
 def headline(conds:pd.DataFrame, summary:dict, n_boot:int=1000) -> dict:
-    "Per final-test group: the sampler beside its named rival (the loss-matched set soup, or the class soup for unseen sets) and the most accurate baseline, with paired intervals."
+    "Per final-test group, on final snapshots (early beside): the sampler, its named rival and the most accurate baseline, paired."
     out = {}
     for g in GROUPS['final']:
         if g not in summary or 'sampled' not in summary[g]: continue
-        base = {m: v for m, v in summary[g].items() if m not in ('sampled', 'original', 'mse_only')}
-        best = max(base, key=lambda m: base[m]['acc']) if base else None
+        base = {m: v for m, v in summary[g].items() if m not in NOT_BASELINES and v.get('acc_final') is not None}
+        best = max(base, key=lambda m: base[m]['acc_final']) if base else None
         rivals = list(dict.fromkeys(x for x in (RIVALS[g], best) if x in summary[g]))
-        out[g] = dict(sampled=summary[g]['sampled'], original=summary[g]['original'], rivals={r: summary[g][r] for r in rivals}, most_accurate_baseline=best,
-                      paired={r: {k: paired(conds, g, 'sampled', r, k, n_boot) for k in ('acc', 'test_err')} for r in rivals})
+        pair = lambda r, snap: {k: paired(conds, g, 'sampled', r, k, n_boot, snapshot=snap) for k in ('acc', 'test_err')}
+        out[g] = dict(sampled=summary[g]['sampled'], original=summary[g]['original'], rivals={r: summary[g][r] for r in rivals},
+                      most_accurate_baseline=best, paired={r: pair(r, 'final') for r in rivals},
+                      paired_early={r: pair(r, 'early') for r in rivals})
     return out
 
 # %% ../nbs/20_sampling.ipynb #a1426538
@@ -370,12 +576,14 @@ def _fmt(v, ci=None) -> str:
     return f'{v:.3f}' + (f' [{ci[0]:.3f}, {ci[1]:.3f}]' if ci and ci[0] is not None else '')
 
 def _sampling_table(summary:dict, groups) -> str:
-    lines = ['| group | method | n | accuracy [95%] | early | final | median loss error, test [95%] | early | final | within 1.25 | val error |', '|---|---|---|---|---|---|---|---|---|---|---|']
+    lines = ['| group | method | n | accuracy, final snapshots [95%] | early [95%] | both | median loss error, final | early | '
+             'within 1.25 | val error | seconds a model |', '|---|---|---|---|---|---|---|---|---|---|---|']
     for g in groups:
         for m in BAR_METHODS:
             v = summary.get(g, {}).get(m)
-            if v: lines.append(f"| {g} | {m} | {v['n']} | {_fmt(v['acc'], v.get('acc_ci'))} | {_fmt(v['acc_early'])} | {_fmt(v['acc_final'])} | "
-                               f"{_fmt(v['test_err'], v.get('test_err_ci'))} | {_fmt(v['test_err_early'])} | {_fmt(v['test_err_final'])} | {_fmt(v['test_within'])} | {_fmt(v['val_err'])} |")
+            if v: lines.append(f"| {g} | {m} | {v['n']} | {_fmt(v['acc_final'], v.get('acc_final_ci'))} | {_fmt(v['acc_early'], v.get('acc_early_ci'))} | "
+                               f"{_fmt(v['acc'])} | {_fmt(v['test_err_final'])} | {_fmt(v['test_err_early'])} | {_fmt(v['test_within'])} | "
+                               f"{_fmt(v['val_err'])} | {_fmt(v.get('seconds'))} |")
     return '\n'.join(lines)
 
 def _sweep_table(pa:dict, groups) -> str:
@@ -386,6 +594,15 @@ def _sweep_table(pa:dict, groups) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/20_sampling.ipynb #829b7e0b
+def _audit_table(a:dict) -> str:
+    lines = ['| group | method | n | L2 to nearest, same set | L2 body | disagreement with nearest | two zoo runs\' | accuracy | final |',
+             '|---|---|---|---|---|---|---|---|---|']
+    for g, ms in a.items():
+        for k, v in ms.items():
+            lines.append(f"| {g} | {k} | {v['n']} | {_fmt(v['l2_same_set'])} | {_fmt(v['l2_body'])} | {_fmt(v['disagree_nearest'])} | "
+                         f"{_fmt(v['disagree_zoo_pair'])} | {_fmt(v['acc'])} | {_fmt(v['acc_final'])} |")
+    return '\n'.join(lines)
+
 def _draws_table(d:dict) -> str:
     lines = ['| group | conditions | disagreement among 8 draws (where the zoo has 2+) | the zoo\'s | W1 of accuracies | accuracy: draws | best of 8 (val) | ensemble | point estimate | loss-matched soup | loss error: draws | point estimate |',
              '|---|---|---|---|---|---|---|---|---|---|---|---|']
@@ -400,13 +617,19 @@ def _sampling_section(m:dict) -> str:
     heads = []
     for g, h in m['headline'].items():
         for r, p in h['paired'].items():
-            heads.append(f"- {g}: sampled minus {r}: accuracy {p['acc']['diff']:+.3f} [{p['acc']['ci'][0]}, {p['acc']['ci'][1]}], "
-                         f"median loss error {p['test_err']['diff']:+.3f} [{p['test_err']['ci'][0]}, {p['test_err']['ci'][1]}] (negative: closer to the target)")
+            e = h['paired_early'][r]['acc']
+            heads.append(f"- {g}, final snapshots: sampled minus {r}: accuracy {p['acc']['diff']:+.3f} [{p['acc']['ci'][0]}, {p['acc']['ci'][1]}] "
+                         f"(n {p['acc']['n']}), median loss error {p['test_err']['diff']:+.3f} [{p['test_err']['ci'][0]}, {p['test_err']['ci'][1]}] "
+                         f"(negative: closer to the target); early snapshots: accuracy {e['diff']:+.3f} [{e['ci'][0]}, {e['ci'][1]}]")
     return f"""## Conditional sampling
 Each checkpoint of a group is a condition (its class list and validation loss); the sampler and each baseline answer it, and the answer is
-tested on the task's images. The final test (test runs, {len(m['protocol']['final_sets'])} final held-out class sets{', the sets with the held-out class ' + str(m['protocol']['holdout_class']) if m['protocol']['holdout_class'] is not None else ''})
+tested on the task's images: the final half of its test images for the final groups, the development half for the development groups.
+Final snapshots are the headline (the models a user asks for); early snapshots stand beside them. `sampled_raw` is the sampler before
+calibration. The training baselines answered at most {m['matched']['cap']} conditions a group (a seeded choice); `scratch_wallclock` had
+{m['matched']['budget_ms']:.1f} ms, one `sample` call's median. The final test (test runs, {len(m['protocol']['final_sets'])} final held-out class sets{', the sets with the held-out class ' + str(m['protocol']['holdout_class']) if m['protocol']['holdout_class'] is not None else ''})
 is read here alone; development (validation runs, {len(m['protocol']['dev_sets'])} development held-out class sets) chose the soups' sizes
-(loss-matched set soup k = {m['k']['loss_soup']}, class soup k = {m['k']['class_soup']}). Intervals: 95%, bootstrap over class sets and checkpoints.
+(loss-matched set soup k = {m['k']['loss_soup']}, class soup k = {m['k']['class_soup']}) and the matched baselines' settings
+({', '.join(f'{k} {v}' for k, v in m['matched']['settings'].items())}). Intervals: 95%, bootstrap over class sets and checkpoints.
 
 ### Final test
 {chr(10).join(heads)}
@@ -424,6 +647,11 @@ Sweep of {m['n_targets']} targets per class list:
 
 One `sample` call: {m['sample_ms']:.1f} ms (median, CPU).
 
+### Memorisation audit (final groups, development-test images)
+{_audit_table(m['audit'])}
+
+![audit](sampling_audit.png)
+
 ### Draws from the prior
 {_draws_table(m['draws']) if 'draws' in m else 'No prior: the sampler gives its point estimate only.'}
 
@@ -437,33 +665,49 @@ the zoo's {m['panel']['zoo_models']} models of the set {m['panel']['zoo_acc_mean
 """
 
 # %% ../nbs/20_sampling.ipynb #40934bb2
-SWEEP_METHODS = ('sampled', 'mse_only', 'loss_soup', 'set_soup_cal', 'class_soup', 'class_soup_cal', 'set_retrieval', 'nearest_condition')
+SWEEP_METHODS = ('sampled', 'sampled_raw', 'mse_only', 'loss_soup', 'loss_soup_cal', 'set_soup_cal', 'class_soup', 'class_soup_cal',
+                 'set_retrieval', 'nearest_condition')
 
 def sampling_stage(out,                 # the run directory, with every training stage fitted
                    n_boot:int=1000,     # bootstrap resamples per interval
-                   progress=True) -> dict:
+                   progress=True,
+                   cap:int|None=24) -> dict: # conditions a group that the training baselines answer and the audit reads (None: all)
     "Measure conditional sampling against its baselines under the run's protocol; write metrics, figures and the report section."
     out = Path(out); run = load_run(out); s, proto = run.sampler, load_protocol(out)
     abl = Sampler.from_run(out, run.compression, run.ae, shared='shared_mse') if (out/'shared_mse'/'shared.json').exists() else None
     wz = weights_zoo(out); bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))   # soups average aligned weights
-    ev, ev_val = TaskEval.of(s), s.val_eval                  # the validation features the calibration computed are reused
+    evs, ev_val = {k: TaskEval.of(s, k) for k in ('dev_test', 'final_test')}, s.val_eval   # calibration's validation features reused
+    ev = lambda g: evs[image_split(g)]
     groups = {g: r for gs in GROUPS.values() for g in gs if len(r := proto.group(run.manifest, g))}
-    ks, ktab = choose_k(bank, {g: groups[g] for g in GROUPS['development'] if g in groups}, ev, ev_val)
-    meths = answers(s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl)
-    conds = pd.concat([evaluate_conditions(meths, r, g, ev, ev_val, progress) for g, r in groups.items()], ignore_index=True)
-    targets = sweep_targets(bank)
-    sw = pd.concat([sweep({k: meths[k] for k in SWEEP_METHODS if k in meths}, r, g, targets, ev, ev_val, seed=proto.seed) for g, r in groups.items()], ignore_index=True)
-    summ = summarise(conds, n_boot)
-    dr = pd.concat([evaluate_draws(s, bank, r, g, ev, ev_val, out/'zoo', seed=proto.seed, k_loss=ks['loss_soup']) for g, r in groups.items()], ignore_index=True) if s.prior is not None else None
+    dev = {g: groups[g] for g in GROUPS['development'] if g in groups}
+    ks, ktab = choose_k(bank, dev, evs['dev_test'], ev_val)
     r = split_rows(run.manifest, 'test').iloc[0]
+    c0, t0 = [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi))
+    ms = time_sample(s, c0, t0)
+    mt = Matched(s, bank, run.config, run.meta['input_shape'][0], dict(k_class=ks['class_soup']), budget_s=ms / 1000)
+    mset, mtab = choose_matched(mt, dev, evs['dev_test'], ev_val, cap=max(2, (cap or 24) // 3), seed=proto.seed)
+    mt.settings |= mset
+    meths = answers(s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl) | matched_methods(mt)
+    sub = {g: capped(r, cap, proto.seed) for g, r in groups.items()}
+    conds = pd.concat([evaluate_conditions(meths, r, g, ev(g), ev_val, progress, zoo_dir=out/'zoo', trained=keys(sub[g]))
+                       for g, r in groups.items()], ignore_index=True)
+    targets = sweep_targets(bank)
+    sw = pd.concat([sweep({k: meths[k] for k in SWEEP_METHODS if k in meths}, r, g, targets, ev(g), ev_val, seed=proto.seed)
+                    for g, r in groups.items()], ignore_index=True)
+    summ = summarise(conds, n_boot)
+    au = pd.concat([audit(meths, bank, sub[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True)
+    dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, out/'zoo', seed=proto.seed, k_loss=ks['loss_soup']) for g, r in groups.items()],
+                   ignore_index=True) if s.prior is not None else None
     m = dict(k=ks, k_table=ktab.round(4).to_dict('records'), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot), n_targets=len(targets),
-             headline=headline(conds, summ, n_boot), protocol=proto.to_dict(), sample_ms=time_sample(s, [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi))))
+             headline=headline(conds, summ, n_boot), protocol=proto.to_dict(), sample_ms=ms, audit=audit_summary(au, conds),
+             matched=dict(settings=mset, table=mtab.round(4).to_dict('records'), cap=cap, budget_ms=ms))
     if dr is not None:
-        m['draws'] = draws_summary(dr) | {'k': 8, 'ms_1': time_sample(s, [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi)), n=20, k=1),
-                                          'ms_16': time_sample(s, [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi)), n=10, k=16)}
+        m['draws'] = draws_summary(dr) | {'k': 8, 'ms_1': time_sample(s, c0, t0, n=20, k=1), 'ms_16': time_sample(s, c0, t0, n=10, k=16)}
         atomic_write(out/'report'/'sampling_draws.csv', dr.to_csv(index=False))
     m['panel'], panel = _panel(run, s, proto)
-    for name, df in (('sampling.csv', conds), ('sampling_sweep.csv', sw)): atomic_write(out/'report'/name, df.to_csv(index=False))
+    for name, df in (('sampling.csv', conds), ('sampling_sweep.csv', sw), ('sampling_audit.csv', au)):
+        atomic_write(out/'report'/name, df.to_csv(index=False))
     figs = {'sampling_panel.png': panel, 'sampling_prompt_alignment.png': plot_prompt_alignment(sw, f'{run.config.preset} zoo: target against achieved loss'),
-            'sampling_baselines.png': plot_sampling_bars(summ, f'{run.config.preset} zoo: conditional sampling against baselines (95% intervals)')}
+            'sampling_baselines.png': plot_sampling_bars(summ, f'{run.config.preset} zoo: conditional sampling against baselines (95% intervals)'),
+            'sampling_audit.png': plot_audit(au, conds, f'{run.config.preset} zoo: memorisation audit')}
     return publish(out, 'sampling', m, _sampling_section(m), figs)

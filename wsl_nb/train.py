@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_train.ipynb #3bacba46
 from __future__ import annotations
-import math
+import math, time
 import torch
 import torch.nn.functional as F
 from .store import WSLError
@@ -38,10 +38,11 @@ def _optimizer(run:dict, model):
     return torch.optim.SGD(model.parameters(), lr=run['lr'], momentum=run['momentum'], weight_decay=run['weight_decay'])
 
 # %% ../nbs/05_train.ipynb #ca13bf8d
-def train_run(run:dict,            # one run's settings, from `sample_runs`
-              cfg:ZooConfig,       # the zoo's settings (dataset, architecture)
+def train_run(run:dict,                  # one run's settings, from `sample_runs`
+              cfg:ZooConfig,             # the zoo's settings (dataset, architecture)
               device='cpu',
-              data:dict|None=None  # the task's tensors, if already loaded (`task_tensors`)
+              data:dict|None=None,       # the task's tensors, if already loaded (`task_tensors`)
+              budget_s:float|None=None   # wall-clock seconds of training, checked before each step (None: no limit)
              ) -> dict:
     "Train one run; return its per-snapshot results and state_dicts, or `status='diverged'`."
     data = data or task_tensors(cfg, run['classes'], device)
@@ -49,19 +50,28 @@ def train_run(run:dict,            # one run's settings, from `sample_runs`
     torch.manual_seed(run['init_seed'])
     model = build_model(cfg.arch, 3, in_channels=Xtr.shape[1]).to(device)
     opt, g = _optimizer(run, model), torch.Generator().manual_seed(run['seed'])
-    snaps, bs = {}, run['batch_size']
+    snaps, bs, steps, last, spent = {}, run['batch_size'], 0, float('nan'), False
+    t0 = time.perf_counter()                     # the budget's clock starts once data and model are ready
     for epoch in range(1, run['max_epoch'] + 1):
-        perm, total = torch.randperm(len(ytr), generator=g).to(device), 0.
+        perm, total, seen = torch.randperm(len(ytr), generator=g).to(device), 0., 0
         for i in range(0, len(perm), bs):
+            if budget_s is not None and time.perf_counter() - t0 >= budget_s: break
             b = perm[i:i + bs]
             loss = F.cross_entropy(model(Xtr[b]), ytr[b])
             if not torch.isfinite(loss): return dict(status='diverged', epoch=epoch)
-            opt.zero_grad(); loss.backward(); opt.step()
-            total += loss.item() * len(b)
-        for snap, at in (('early', run['early_epoch']), ('final', run['max_epoch'])):
-            if epoch != at: continue
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total, seen, steps = total + loss.item() * len(b), seen + len(b), steps + 1
+        spent = seen < len(ytr)                  # the budget ran out in this epoch: the model as it is is the final one
+        due = dict(early=epoch == run['early_epoch'] and not spent, final=epoch == run['max_epoch'] or spent)
+        for snap in ('early', 'final'):
+            if not due[snap]: continue
             (vl, va), (tl, ta) = _evaluate(model, Xva, yva), _evaluate(model, Xte, yte)
             if not all(map(math.isfinite, (vl, tl))): return dict(status='diverged', epoch=epoch)
-            snaps[snap] = dict(epoch=epoch, train_loss=total / len(ytr), val_loss=vl, val_acc=va, test_loss=tl, test_acc=ta,
+            snaps[snap] = dict(epoch=epoch if seen else epoch - 1, train_loss=total / seen if seen else last,
+                               val_loss=vl, val_acc=va, test_loss=tl, test_acc=ta,
                                state={k: v.detach().to('cpu').clone() for k, v in model.state_dict().items()})
-    return dict(status='ok', snapshots=snaps)
+        if spent: break
+        last = total / seen
+    return dict(status='ok', snapshots=snaps, steps=steps, spent=spent)

@@ -75,7 +75,7 @@ class ProbeBank:
     "Training images of every class of a dataset, to draw probe batches for many tasks at once."
     def __init__(self, dataset:str, data_seed:int=0):
         src = load_source(dataset)
-        per = [src.to_float(src.get(class_split(src.labels, c, 'train', data_seed))) for c in range(len(src.classes))]
+        per = [src.to_float(src.get(class_split(src.labels, c, 'train', data_seed)), data_seed) for c in range(len(src.classes))]
         self.counts = torch.tensor([len(p) for p in per])
         self.images = torch.zeros(len(per), int(self.counts.max()), *per[0].shape[1:])
         for c, p in enumerate(per): self.images[c, :len(p)] = p

@@ -17,8 +17,9 @@ from .models import build_model, ARCHS
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'PRESETS', 'MAX_RUNS', 'MANIFEST_COLUMNS', 'ZooConfig', 'parse_init', 'zoo_config', 'sample_runs',
            'task_tensors', 'ckpt_name', 'save_result', 'record_problem', 'read_journal', 'damaged_runs',
-           'append_journal', 'manifest_rows', 'write_manifest', 'zoo_meta', 'check_zoo_dir', 'checkpoint_path',
-           'load_zoo', 'imported_zoo', 'one_init', 'load_checkpoint', 'zoo_model', 'zoo_stats', 'plot_val_loss']
+           'append_journal', 'manifest_rows', 'write_manifest', 'zoo_meta', 'check_norm', 'check_zoo_dir',
+           'checkpoint_path', 'load_zoo', 'imported_zoo', 'one_init', 'load_checkpoint', 'zoo_model', 'zoo_stats',
+           'plot_val_loss']
 
 # %% ../nbs/04_zoo.ipynb #b1c8a451
 OPTIMIZERS = ('adam', 'sgd')
@@ -127,8 +128,9 @@ def task_tensors(cfg:ZooConfig, # the zoo's settings (dataset, data seed)
                  classes,       # 3 class indices, in head order
                  device='cpu'   # where the tensors go
                 ) -> dict:
-    "A task's train/val/test images and labels on `device`."
-    return {s: tuple(t.to(device) for t in load_task(cfg.dataset, classes, s, seed=cfg.data_seed)) for s in ('train', 'val', 'test')}
+    "A task's train, val and test images and labels on `device`; 'test' is the development half (`dev_test`)."
+    split = {'train': 'train', 'val': 'val', 'test': 'dev_test'}         # the manifest's test_* columns never read final_test
+    return {k: tuple(t.to(device) for t in load_task(cfg.dataset, classes, s, seed=cfg.data_seed)) for k, s in split.items()}
 
 # %% ../nbs/04_zoo.ipynb #dfeddd25
 def ckpt_name(model_id:str, snap:str) -> str:
@@ -233,9 +235,20 @@ def write_manifest(zoo_dir,     # the zoo directory
 
 # %% ../nbs/04_zoo.ipynb #68523fb2
 def zoo_meta(cfg:ZooConfig) -> dict:
-    "The content of `zoo.json`: the config, the input shape and the class names."
+    "The content of `zoo.json`: the config, the input shape, the class names and the normalisation statistics."
     src = load_source(cfg.dataset)
-    return dict(format=1, config=cfg.to_dict(), input_shape=list(src.shape), class_names=list(src.classes), n_classes=3)
+    mean, std = src.norm(cfg.data_seed)
+    return dict(format=2, config=cfg.to_dict(), input_shape=list(src.shape), class_names=list(src.classes), n_classes=3,
+                norm=dict(mean=list(mean), std=list(std), images='train', data_seed=cfg.data_seed))
+
+def check_norm(meta:dict, # a zoo.json's content
+               where      # the zoo directory, for the message
+              ) -> dict:
+    "`meta`, refused in one line if it does not record the normalisation statistics its models were trained with."
+    if not isinstance(meta.get('norm'), dict):
+        raise WSLError(f"{where} was grown before zoo.json recorded its normalisation statistics (its images were "
+                       "standardised with the test images' statistics too); grow it again into a new --out")
+    return meta
 
 # %% ../nbs/04_zoo.ipynb #b222cc42
 def check_zoo_dir(out:Path, meta:dict):
@@ -245,11 +258,15 @@ def check_zoo_dir(out:Path, meta:dict):
         if out.exists() and any((out/n).exists() for n in ('runs.jsonl', 'manifest.parquet')):
             raise WSLError(f"{out} holds zoo files but no zoo.json; use an empty --out")
         return
-    o = json.loads(p.read_text()).get('config', {})
+    old = check_norm(json.loads(p.read_text()), out)
+    o = old.get('config', {})
     if o != meta['config']:
         diff = sorted(k for k in set(o) | set(meta['config']) if o.get(k) != meta['config'].get(k))
         raise WSLError(f"{out} holds another zoo ({', '.join(f'{k}={o.get(k)!r}' for k in diff[:3])}, not {', '.join(repr(meta['config'].get(k)) for k in diff[:3])}); "
                        f"use another --out or the same settings")
+    if old['norm'] != meta['norm']:
+        raise WSLError(f"{out} was grown with other normalisation statistics ({old['norm']['mean']} against {meta['norm']['mean']}): "
+                       "its dataset's train images have changed; use another --out")
 
 # %% ../nbs/04_zoo.ipynb #f314712c
 def checkpoint_path(zoo_dir, rel:str) -> Path:
@@ -268,6 +285,7 @@ def load_zoo(zoo_dir) -> tuple[dict, pd.DataFrame]:
         meta['config'] = config_from(ZooConfig, meta['config'])
     except (ValueError, KeyError, TypeError) as e:
         raise WSLError(f"{zoo_dir/'zoo.json'} is damaged ({type(e).__name__}); restore it, or grow the zoo again into a new --out") from None
+    check_norm(meta, zoo_dir)
     try: return meta, pd.read_parquet(zoo_dir/'manifest.parquet')[MANIFEST_COLUMNS]
     except Exception as e:
         if (zoo_dir/'manifest.parquet').exists(): warnings.warn(f"{zoo_dir/'manifest.parquet'} is unreadable ({type(e).__name__}); rebuilt from the journal")
