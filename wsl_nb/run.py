@@ -4,7 +4,8 @@
 
 # %% ../nbs/90_run.ipynb #58960f3a
 from __future__ import annotations
-import argparse, json, os, sys, warnings
+import argparse, json, os, platform, sys, warnings
+import torch
 from pathlib import Path
 from .store import WSLError, cli_main, dir_lock, check_out_dir, check_out_file
 from .stage import timed, publish
@@ -16,13 +17,24 @@ from .sample import TaskEval, save_sample
 from .sampling import sampling_stage
 
 # %% auto #0
-__all__ = ['run_all', 'run_parser', 'run_main', 'sample_parser', 'sample_main']
+__all__ = ['machine_info', 'run_all', 'run_parser', 'run_main', 'sample_parser', 'sample_main']
 
 # %% ../nbs/90_run.ipynb #e99f88b1
-def _timings_section(tm:dict) -> str:
+def machine_info() -> dict:
+    "What machine this process runs on: processor, cores, bfloat16 units, torch's threads and version, the GPU if any."
+    cpu = next((l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name')), None) \
+          if Path('/proc/cpuinfo').exists() else None
+    try: bf16 = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError): bf16 = None
+    return dict(cpu=cpu or platform.processor() or platform.machine(), cores=os.cpu_count(), bf16=bf16, threads=torch.get_num_threads(),
+                torch=torch.__version__, python=platform.python_version(),
+                gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
+
+def _timings_section(tm:dict, mi:dict) -> str:
     rows = '\n'.join(f"| {k} | {v['seconds']:.1f} | {'reused' if v['reused'] else 'computed'} |" for k, v in tm.items())
     return f"""## Timings
-Wall seconds of each stage in the run that wrote this report ({sum(v['seconds'] for v in tm.values()):.0f} s in all).
+Wall seconds of each stage in the run that wrote this report ({sum(v['seconds'] for v in tm.values()):.0f} s in all), on
+{mi['cpu']} ({mi['cores']} cores, {mi['threads']} torch threads, bfloat16 units: {mi['bf16']}; torch {mi['torch']}, Python {mi['python']}{', ' + mi['gpu'] if mi['gpu'] else ''}).
 
 | stage | seconds | |
 |---|---|---|
@@ -45,7 +57,8 @@ def run_all(out,                  # the run directory
         tm = f['timings']
         timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress, fe=f['fe'])
         timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=3 if preset == 'quick' else 24)
-        publish(out, 'timings', dict(stages=tm, total=round(sum(t['seconds'] for t in tm.values()), 1)), _timings_section(tm))
+        mi = machine_info()
+        publish(out, 'timings', dict(stages=tm, total=round(sum(t['seconds'] for t in tm.values()), 1), machine=mi), _timings_section(tm, mi))
     return json.loads((Path(out)/'report'/'metrics.json').read_text())
 
 # %% ../nbs/90_run.ipynb #733f2402
@@ -63,14 +76,16 @@ def run_parser() -> argparse.ArgumentParser:
 # %% ../nbs/90_run.ipynb #d5484259
 def _summary(out, m:dict) -> str:
     z, r, t = m['zoo'], m['reconstruction'], m['sampling']['groups']['test_runs']
-    soup = t.get('loss_soup', {})
+    best = m['sampling']['headline'].get('test_runs', {}).get('most_accurate_baseline')
+    f3 = lambda v: '-' if v is None else f'{v:.3f}'
     refined = ''.join(f"{w} {r[f'{k}_agreement_real']:.3f}, " for k, w in (('function', 'function encoder'), ('refined', 'refined latent')) if f'{k}_agreement_real' in r)
     return (f"wsl_run {out}: zoo {z['runs']} runs, {z['checkpoints']} checkpoints, {z['diverged']} diverged, "
             f"final test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement {r['agreement_real']:.3f} "
             f"({refined}PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
             f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance {m['shared']['retrieval_chance_val']:.3f}); "
-            f"samples for test runs: accuracy {t['sampled']['acc']:.3f} (loss-matched soup {soup.get('acc', float('nan')):.3f}), "
-            f"median loss error {t['sampled']['test_err']:.3f} (soup {soup.get('test_err', float('nan')):.3f}); report in {Path(out)/'report'/'report.md'}")
+            f"samples for test runs, final snapshots, final-test images: accuracy {f3(t['sampled']['acc_final'])} "
+            f"(most accurate baseline, {best}: {f3(t.get(best, {}).get('acc_final'))}), median loss error {f3(t['sampled']['test_err_final'])} "
+            f"(before calibration {f3(t['sampled_raw']['test_err_final'])}); report in {Path(out)/'report'/'report.md'}")
 
 # %% ../nbs/90_run.ipynb #898dc7ca
 def _run(argv):

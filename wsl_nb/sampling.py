@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_sampling.ipynb #0ebbaf85
 from __future__ import annotations
-import copy, math, time, warnings, zlib
+import copy, json, math, time, warnings, zlib
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -32,7 +32,8 @@ __all__ = ['TRAINED', 'CI_KEYS', 'K_GRID', 'PROBE_C', 'FT_LR', 'NOISE', 'AUDITED
            'NOT_BASELINES', 'SWEEP_METHODS', 'loss_fidelity', 'Batched', 'answers', 'evaluate_conditions', 'summarise',
            'paired', 'k_grid', 'choose_k', 'Matched', 'matched_methods', 'capped', 'keys', 'choose_matched', 'audit',
            'audit_summary', 'plot_audit', 'sweep_targets', 'sweep', 'prompt_alignment', 'plot_prompt_alignment',
-           'plot_sampling_bars', 'evaluate_draws', 'draws_summary', 'headline', 'time_sample', 'sampling_stage']
+           'plot_sampling_bars', 'evaluate_draws', 'draws_summary', 'headline', 'time_sample', 'bench',
+           'sampling_stage', 'compare']
 
 # %% ../nbs/20_sampling.ipynb #b00fa2db
 def loss_fidelity(target,            # target losses
@@ -371,7 +372,7 @@ def plot_audit(au:pd.DataFrame, conds:pd.DataFrame, title=''):
     for ax, g in zip(axs[0], groups):
         d = au[au.group == g].merge(conds[conds.group == g][['model_id', 'snapshot', 'method', 'acc']], on=['model_id', 'snapshot', 'method'])
         for m, x in d.groupby('method', sort=False):
-            ax.scatter(x.disagree_nearest, x.acc, s=9, alpha=0.6, label=m, color=SHOWN.get(m, (None, None))[1])
+            ax.scatter(x.disagree_nearest, x.acc, s=9, alpha=0.6, label=m, color='crimson' if m == 'sampled' else None)
         z = au[au.group == g].disagree_zoo_pair.mean()
         if np.isfinite(z): ax.axvline(z, color='k', ls='--', lw=1, label="two zoo runs' disagreement")
         ax.set(xlabel='disagreement with the nearest training checkpoint', ylabel='accuracy', title=g.replace('_', ' '))
@@ -668,26 +669,36 @@ the zoo's {m['panel']['zoo_models']} models of the set {m['panel']['zoo_acc_mean
 SWEEP_METHODS = ('sampled', 'sampled_raw', 'mse_only', 'loss_soup', 'loss_soup_cal', 'set_soup_cal', 'class_soup', 'class_soup_cal',
                  'set_retrieval', 'nearest_condition')
 
+def bench(out,                      # the run directory, with every training stage fitted
+          cap:int|None=24,          # conditions a group that the training baselines answer (None: all)
+          chosen:dict|None=None):   # settings chosen earlier (a report's `k` and `matched.settings`); None: choose them now
+    "The run's sampler and every baseline, their settings chosen on development data, and what evaluating them needs."
+    out = Path(out); run = load_run(out); s, proto = run.sampler, load_protocol(out)
+    abl = Sampler.from_run(out, run.compression, run.ae, shared='shared_mse') if (out/'shared_mse'/'shared.json').exists() else None
+    wz = weights_zoo(out); bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))   # soups average aligned weights
+    evs = {k: TaskEval.of(s, k) for k in ('dev_test', 'final_test')}
+    groups = {g: r for gs in GROUPS.values() for g in gs if len(r := proto.group(run.manifest, g))}
+    dev = {g: groups[g] for g in GROUPS['development'] if g in groups}
+    ks, ktab = (chosen['k'], None) if chosen else choose_k(bank, dev, evs['dev_test'], s.val_eval)
+    r = split_rows(run.manifest, 'test').iloc[0]
+    c0, t0 = [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi))
+    ms = time_sample(s, c0, t0)
+    mt = Matched(s, bank, run.config, run.meta['input_shape'][0], dict(k_class=ks['class_soup']), budget_s=ms / 1000)
+    if chosen: mset, mtab = dict(chosen['matched'], ft_lr={int(k): v for k, v in chosen['matched']['ft_lr'].items()}), None
+    else: mset, mtab = choose_matched(mt, dev, evs['dev_test'], s.val_eval, cap=max(2, (cap or 24) // 3), seed=proto.seed)
+    mt.settings |= mset
+    meths = answers(s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl) | matched_methods(mt)
+    return dict(run=run, sampler=s, proto=proto, bank=bank, evs=evs, groups=groups, k=ks, k_table=ktab, matched=mset, matched_table=mtab,
+                methods=meths, sample_ms=ms, probe=(c0, t0), cap=cap)
+
 def sampling_stage(out,                 # the run directory, with every training stage fitted
                    n_boot:int=1000,     # bootstrap resamples per interval
                    progress=True,
                    cap:int|None=24) -> dict: # conditions a group that the training baselines answer and the audit reads (None: all)
     "Measure conditional sampling against its baselines under the run's protocol; write metrics, figures and the report section."
-    out = Path(out); run = load_run(out); s, proto = run.sampler, load_protocol(out)
-    abl = Sampler.from_run(out, run.compression, run.ae, shared='shared_mse') if (out/'shared_mse'/'shared.json').exists() else None
-    wz = weights_zoo(out); bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))   # soups average aligned weights
-    evs, ev_val = {k: TaskEval.of(s, k) for k in ('dev_test', 'final_test')}, s.val_eval   # calibration's validation features reused
-    ev = lambda g: evs[image_split(g)]
-    groups = {g: r for gs in GROUPS.values() for g in gs if len(r := proto.group(run.manifest, g))}
-    dev = {g: groups[g] for g in GROUPS['development'] if g in groups}
-    ks, ktab = choose_k(bank, dev, evs['dev_test'], ev_val)
-    r = split_rows(run.manifest, 'test').iloc[0]
-    c0, t0 = [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi))
-    ms = time_sample(s, c0, t0)
-    mt = Matched(s, bank, run.config, run.meta['input_shape'][0], dict(k_class=ks['class_soup']), budget_s=ms / 1000)
-    mset, mtab = choose_matched(mt, dev, evs['dev_test'], ev_val, cap=max(2, (cap or 24) // 3), seed=proto.seed)
-    mt.settings |= mset
-    meths = answers(s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl) | matched_methods(mt)
+    out = Path(out); b = bench(out, cap)
+    run, s, proto, bank, evs, groups, meths, (c0, t0) = (b[k] for k in ('run', 'sampler', 'proto', 'bank', 'evs', 'groups', 'methods', 'probe'))
+    ev, ev_val, ks = (lambda g: evs[image_split(g)]), s.val_eval, b['k']
     sub = {g: capped(r, cap, proto.seed) for g, r in groups.items()}
     conds = pd.concat([evaluate_conditions(meths, r, g, ev(g), ev_val, progress, zoo_dir=out/'zoo', trained=keys(sub[g]))
                        for g, r in groups.items()], ignore_index=True)
@@ -698,9 +709,10 @@ def sampling_stage(out,                 # the run directory, with every training
     au = pd.concat([audit(meths, bank, sub[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True)
     dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, out/'zoo', seed=proto.seed, k_loss=ks['loss_soup']) for g, r in groups.items()],
                    ignore_index=True) if s.prior is not None else None
-    m = dict(k=ks, k_table=ktab.round(4).to_dict('records'), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot), n_targets=len(targets),
-             headline=headline(conds, summ, n_boot), protocol=proto.to_dict(), sample_ms=ms, audit=audit_summary(au, conds),
-             matched=dict(settings=mset, table=mtab.round(4).to_dict('records'), cap=cap, budget_ms=ms))
+    m = dict(k=ks, k_table=b['k_table'].round(4).to_dict('records'), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot),
+             n_targets=len(targets), headline=headline(conds, summ, n_boot), protocol=proto.to_dict(), sample_ms=b['sample_ms'],
+             audit=audit_summary(au, conds), matched=dict(settings=b['matched'], table=b['matched_table'].round(4).to_dict('records'),
+                                                         cap=cap, budget_ms=b['sample_ms']))
     if dr is not None:
         m['draws'] = draws_summary(dr) | {'k': 8, 'ms_1': time_sample(s, c0, t0, n=20, k=1), 'ms_16': time_sample(s, c0, t0, n=10, k=16)}
         atomic_write(out/'report'/'sampling_draws.csv', dr.to_csv(index=False))
@@ -711,3 +723,23 @@ def sampling_stage(out,                 # the run directory, with every training
             'sampling_baselines.png': plot_sampling_bars(summ, f'{run.config.preset} zoo: conditional sampling against baselines (95% intervals)'),
             'sampling_audit.png': plot_audit(au, conds, f'{run.config.preset} zoo: memorisation audit')}
     return publish(out, 'sampling', m, _sampling_section(m), figs)
+
+# %% ../nbs/20_sampling.ipynb #2932f84c
+def compare(out,                      # a run directory made by wsl_run
+            group:str,                # val_runs, dev_sets, test_runs, final_sets or unseen_class
+            methods=None,             # method names (default: every one)
+            split:str='dev_test',     # the test images scored: dev_test, or final_test (the report's)
+            cap:int|None=24,          # conditions the training baselines answer
+            n_boot:int=1000) -> pd.DataFrame:
+    "Every method on one group's conditions, with 95% intervals: one row a method, final and early snapshots apart."
+    image_split(group)                                    # an unknown group is refused before any work
+    p = Path(out)/'report'/'metrics.json'
+    prev = json.loads(p.read_text()).get('sampling') if p.exists() else None
+    b = bench(out, cap, dict(k=prev['k'], matched=prev['matched']['settings']) if prev and 'matched' in prev else None)
+    if group not in b['groups']: raise WSLError(f"{out} has no checkpoints in group {group!r}; it has {', '.join(b['groups'])}")
+    ms = {k: f for k, f in b['methods'].items() if methods is None or k in methods}
+    rows = b['groups'][group]
+    d = evaluate_conditions(ms, rows, group, b['evs'][split], b['sampler'].val_eval, zoo_dir=Path(out)/'zoo',
+                            trained=keys(capped(rows, cap, b['proto'].seed)))
+    cols = ['n', 'acc_final', 'acc_final_ci', 'acc_early', 'acc_early_ci', 'acc', 'test_err_final', 'test_err_early', 'seconds']
+    return pd.DataFrame(summarise(d, n_boot)[group]).T[cols]

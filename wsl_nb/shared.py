@@ -75,7 +75,7 @@ class SharedConfig:
     batch_size: int = 256
     lr: float = 1e-3
     weight_decay: float = 1e-4
-    precision: str = 'medium'   # float32 matrix products while training (`train_keep_best`): bfloat16 where the CPU has it
+    precision: str = 'highest'  # float32 matrix products while training (`train_keep_best`); 'medium': bfloat16 where the CPU has it
     ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
     seed: int = 0
 

@@ -43,7 +43,7 @@ class AEConfig:
     input_noise: float = 0.1    # Gaussian noise added to the encoder's input while training
     clip: float = 1.0           # gradient norm clipping
     orders: bool = False        # train on the six class orders of every training checkpoint (head rows permuted with the class list), one drawn per model per step
-    precision: str = 'medium'   # float32 matrix products while training (`train_keep_best`): bfloat16 where the CPU has it; 'highest' for float32 throughout
+    precision: str = 'highest'  # float32 matrix products while training (`train_keep_best`); 'medium': bfloat16 where the CPU has it
     ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
     seed: int = 0
 
