@@ -227,7 +227,7 @@ def _zoo_figures(man:pd.DataFrame, cfg:ZooConfig) -> dict:
     fin = man[(man.status == 'ok') & (man.snapshot == 'final')]
     fig, ax = plt.subplots(figsize=(6, 3.5))
     for opt, g in fin.groupby('optimizer'): ax.hist(g.test_acc, bins=np.linspace(fin.test_acc.min(), 1, 30), alpha=0.6, label=opt)
-    ax.set(xlabel='test accuracy (final snapshot)', ylabel='runs', title='final test accuracy by optimizer'); ax.legend()
+    ax.set(xlabel='test accuracy (final snapshot)', ylabel='runs', title='final snapshots: dev-test accuracy by optimizer'); ax.legend()
     return {'zoo_val_loss.png': plot_val_loss(man, title=f'{cfg.preset} zoo: validation loss by snapshot'), 'zoo_test_acc.png': fig}
 
 # %% ../nbs/07_grow.ipynb #e7644703
@@ -239,9 +239,9 @@ def _zoo_section(v:dict, cfg:ZooConfig) -> str:
 | | early snapshot | final snapshot |
 |---|---|---|
 | mean validation loss | {v['early_val_loss_mean']:.3f} | {v['final_val_loss_mean']:.3f} |
-| mean test accuracy | {v['early_test_acc_mean']:.3f} | {v['final_test_acc_mean']:.3f} |
+| mean test accuracy (development half) | {v['early_test_acc_mean']:.3f} | {v['final_test_acc_mean']:.3f} |
 
-Final test accuracy, 5th percentile: {v['final_test_acc_p5']:.3f}.
+Final snapshots' test accuracy (development half), 5th percentile: {v['final_test_acc_p5']:.3f}.
 
 ![validation loss by snapshot](zoo_val_loss.png)
 ![final test accuracy](zoo_test_acc.png)

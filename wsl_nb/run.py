@@ -80,7 +80,7 @@ def _summary(out, m:dict) -> str:
     f3 = lambda v: '-' if v is None else f'{v:.3f}'
     refined = ''.join(f"{w} {r[f'{k}_agreement_real']:.3f}, " for k, w in (('function', 'function encoder'), ('refined', 'refined latent')) if f'{k}_agreement_real' in r)
     return (f"wsl_run {out}: zoo {z['runs']} runs, {z['checkpoints']} checkpoints, {z['diverged']} diverged, "
-            f"final test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement {r['agreement_real']:.3f} "
+            f"final snapshots' dev-test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement {r['agreement_real']:.3f} "
             f"({refined}PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
             f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance {m['shared']['retrieval_chance_val']:.3f}); "
             f"samples for test runs, final snapshots, final-test images: accuracy {f3(t['sampled']['acc_final'])} "

@@ -28,7 +28,7 @@ from .baselines import ZooBank, NearestCondition, set_soup, loss_soup, set_retri
 from .baselines import scratch_model, prototype_head, probe_head, finetune, set_members, nearest_checkpoint, noisy_nearest
 
 # %% auto #0
-__all__ = ['TRAINED', 'CI_KEYS', 'K_GRID', 'PROBE_C', 'FT_LR', 'NOISE', 'AUDITED', 'SHOWN', 'BAR_METHODS', 'RIVALS',
+__all__ = ['TRAINED', 'CI_KEYS', 'K_GRID', 'PROBE_C', 'FT_LR', 'NOISE', 'AUDITED', 'SHOWN', 'BAR_METHODS', 'RIVALS', 'DEV_OF',
            'NOT_BASELINES', 'SWEEP_METHODS', 'loss_fidelity', 'Batched', 'answers', 'evaluate_conditions', 'summarise',
            'paired', 'k_grid', 'choose_k', 'Matched', 'matched_methods', 'capped', 'keys', 'choose_matched', 'audit',
            'audit_summary', 'plot_audit', 'sweep_targets', 'sweep', 'prompt_alignment', 'plot_prompt_alignment',
@@ -55,9 +55,15 @@ class Batched:
         sd = self._ready.pop((tuple(classes), float(target_loss)), None)
         return sd if sd is not None else self.sampler.sample(classes, target_loss)
 
-def _prefetch(methods:dict, conds:list):
-    for fn in methods.values():
-        if hasattr(fn, 'prefetch'): fn.prefetch(conds)
+def _prefetch(methods:dict, conds:list) -> dict:
+    "Decode the batched methods' answers to `conds` now; method name -> seconds a condition."
+    out = {}
+    for name, fn in methods.items():
+        if hasattr(fn, 'prefetch'):
+            t0 = time.perf_counter()
+            fn.prefetch(conds)
+            out[name] = (time.perf_counter() - t0) / max(1, len(conds))
+    return out
 
 def _chunk(ev:TaskEval) -> int:
     "How many conditions to decode at once: about 64 MB of weights."
@@ -113,7 +119,7 @@ def evaluate_conditions(methods:dict,       # from `answers`
         n = _chunk(ev) // m * m   # blocks of m conditions; point estimates decoded n at a time, n a multiple of m
         bar = tqdm(total=len(todo), desc=f'conditions {group}', disable=not progress)
         for j in range(0, len(todo), m):
-            if j % n == 0: _prefetch(methods, [(cl, t) for _, cl, t in todo[j:j + n]])
+            if j % n == 0: pre = _prefetch(methods, [(cl, t) for _, cl, t in todo[j:j + n]])   # batched decoding, shared out
             block = []
             for r, cl, t in todo[j:j + m]:
                 ok = lambda name: name not in TRAINED or trained is None or f'{r.model_id}/{r.snapshot}' in trained
@@ -129,7 +135,7 @@ def evaluate_conditions(methods:dict,       # from `answers`
                 for name, (sd, sec) in ans.items():
                     if sd is None: continue
                     e = ev(sd, cl)
-                    out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss'], seconds=sec))
+                    out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss'], seconds=sec + pre.get(name, 0)))
             bar.update(len(block))
         bar.close()
     return pd.DataFrame(out)
@@ -189,7 +195,8 @@ def paired(conds:pd.DataFrame,   # from `evaluate_conditions`
     d = conds[(conds.group == group) & ((conds.snapshot == snapshot) if snapshot else True)]
     w = d.pivot_table(index=['model_id', 'snapshot'], columns='method', values=['acc', 'loss'], aggfunc='first')
     ref = d[d.method == 'original'].set_index(['model_id', 'snapshot']).reindex(w.index)
-    ok = w['acc'][[a, b]].notna().all(axis=1).values
+    if not {a, b} <= set(w['acc'].columns) or not (ok := w['acc'][[a, b]].notna().all(axis=1).values).any():
+        return dict(a=a, b=b, key=key, n=0, diff=None, ci=[None, None])     # no condition both answered
     acc, loss, tgt = w['acc'][[a, b]].values[ok], w['loss'][[a, b]].values[ok], ref.target.values[ok]
     err = np.abs(np.log(np.clip(loss.astype(float), 1e-12, None)) - np.log(tgt.astype(float))[:, None])
     diff = (lambda i: acc[i, 0].mean() - acc[i, 1].mean()) if key == 'acc' else (lambda i: np.median(err[i, 0]) - np.median(err[i, 1]))
@@ -258,6 +265,8 @@ def _ensemble(self:Matched, classes, target:float) -> list|None:
 
 def _scratch(self:Matched, classes, target:float, row, budget_s:float|None=None) -> dict:
     "A model of the condition's run's recipe from a fresh initialisation (as many epochs as its checkpoint had), calibrated."
+    known = row.optimizer in ('adam', 'sgd') and all(pd.notna(row[k]) for k in ('lr', 'momentum', 'weight_decay'))
+    if not (known and int(row.batch_size) >= 1 and int(row.epoch) >= 1): return None   # an imported model's recipe is unknown
     seed = zlib.crc32(f'{row.model_id}/{row.snapshot}/scratch'.encode())
     sd, _ = scratch_model(self.cfg, row, task_tensors(self.cfg, classes), seed, budget_s=budget_s, epochs=int(row.epoch))
     return self._cal(sd, classes, target)
@@ -454,18 +463,19 @@ BAR_METHODS = ('sampled', 'sampled_raw', 'mse_only', 'loss_soup', 'loss_soup_cal
                'class_soup_cal', 'nearest_condition', 'random_zoo', 'mean_model', 'original')
 
 def plot_sampling_bars(summary:dict, title=''):
-    "Accuracy and median loss error on test images, per group and method, with 95% intervals."
+    "Accuracy and median loss error on test images, final snapshots, per group and method, with 95% intervals."
     groups = list(summary)
     fig, axs = plt.subplots(2, 1, figsize=(max(8, 2.2 * len(groups) + 3), 6.5))
     w = 0.8 / len(BAR_METHODS)
     for j, m in enumerate(BAR_METHODS):
-        for ax, key in zip(axs, ('acc', 'test_err')):
+        for ax, key in zip(axs, ('acc_final', 'test_err')):
             v = [summary[g].get(m, {}).get(key, np.nan) for g in groups]
+            v = [np.nan if x is None else x for x in v]
             ci = [summary[g].get(m, {}).get(f'{key}_ci') or [np.nan, np.nan] for g in groups]
             err = np.abs(np.array([[c[0] if c[0] is not None else np.nan for c in ci], [c[1] if c[1] is not None else np.nan for c in ci]]) - np.array(v, float))
             ax.bar(np.arange(len(groups)) + (j - len(BAR_METHODS) / 2 + 0.5) * w, v, w, yerr=err, capsize=1.5, label=m,
                    color=SHOWN.get(m, (None, None))[1] if m in SHOWN else None, alpha=0.9)
-    axs[0].set(ylabel='test accuracy', ylim=(0, 1.05)); axs[1].set(ylabel='median |ln(test loss / target)|')
+    axs[0].set(ylabel='test accuracy, final snapshots', ylim=(0, 1.05)); axs[1].set(ylabel='median |ln(test loss / target)|')
     for ax in axs: ax.set_xticks(range(len(groups)), [g.replace('_', ' ') for g in groups])
     axs[0].legend(fontsize=6, ncol=5, loc='lower center')
     fig.suptitle(title or 'conditional sampling against baselines (95% intervals)'); fig.tight_layout()
@@ -516,7 +526,8 @@ def evaluate_draws(sampler:Sampler, bank:ZooBank, rows:pd.DataFrame, group:str, 
                             disagreement=_disagreement([l.argmax(1) for l in logits]), zoo_disagreement=_disagreement(zpred) if len(zpred) >= 2 else np.nan,
                             w1_acc=wasserstein_distance(acc, zacc) if len(zacc) >= 2 else np.nan, n_zoo=len(zacc),
                             acc_draws=float(np.mean(acc)), acc_best=acc[best], acc_ensemble=(ens.argmax(1) == y).float().mean().item(),
-                            acc_mean=mean['acc'], acc_soup=ev(soup, cl)['acc'] if soup is not None else np.nan, acc_original=float(r.test_acc),
+                            acc_mean=mean['acc'], acc_soup=ev(soup, cl)['acc'] if soup is not None else np.nan,
+                            acc_original=ev(load_checkpoint(zoo_dir, r), cl)['acc'],
                             err_draws=float(np.median(np.abs(np.log(np.clip(loss, 1e-12, None) / t)))), err_mean=abs(math.log(max(mean['loss'], 1e-12) / t))))
     return pd.DataFrame(out)
 
@@ -537,14 +548,16 @@ def draws_summary(dr:pd.DataFrame) -> dict:
 # %% ../nbs/20_sampling.ipynb #2ff1baf2
 RIVALS = {'test_runs': 'loss_soup_cal', 'val_runs': 'loss_soup_cal', 'final_sets': 'class_soup_cal', 'dev_sets': 'class_soup_cal',
           'unseen_class': 'class_soup_cal'}
+DEV_OF = {'test_runs': 'val_runs', 'final_sets': 'dev_sets', 'unseen_class': 'dev_sets'}   # where a final group's strongest rival is named
 NOT_BASELINES = ('sampled', 'sampled_raw', 'original', 'mse_only')
 
 def headline(conds:pd.DataFrame, summary:dict, n_boot:int=1000) -> dict:
-    "Per final-test group, on final snapshots (early beside): the sampler, its named rival and the most accurate baseline, paired."
+    "Per final group, on final snapshots (early beside): the sampler, its named rival and the baseline most accurate in development, paired."
     out = {}
     for g in GROUPS['final']:
         if g not in summary or 'sampled' not in summary[g]: continue
-        base = {m: v for m, v in summary[g].items() if m not in NOT_BASELINES and v.get('acc_final') is not None}
+        dev = summary.get(DEV_OF[g], {})                           # the strongest baseline is named on development data
+        base = {m: v for m, v in dev.items() if m not in NOT_BASELINES and v.get('acc_final') is not None and m in summary[g]}
         best = max(base, key=lambda m: base[m]['acc_final']) if base else None
         rivals = list(dict.fromkeys(x for x in (RIVALS[g], best) if x in summary[g]))
         pair = lambda r, snap: {k: paired(conds, g, 'sampled', r, k, n_boot, snapshot=snap) for k in ('acc', 'test_err')}
@@ -554,12 +567,12 @@ def headline(conds:pd.DataFrame, summary:dict, n_boot:int=1000) -> dict:
     return out
 
 # %% ../nbs/20_sampling.ipynb #a1426538
-def _panel(run, s, proto:Protocol) -> tuple:
+def _panel(run, s, proto:Protocol, ev:TaskEval) -> tuple:
     "The widget's view on the first final held-out class set (or a test run's), in the order of its first zoo run, at the training split's median loss."
     r = split_rows(run.manifest, 'test').iloc[0]
     key = tuple(proto.final_sets[0]) if proto.final_sets else class_set(r.classes)
     order = next([int(x) for x in c] for c in run.manifest.classes if class_set(c) == key)
-    res = panel_result(s, ZooOfSet(run.dir/'zoo', run.manifest, TaskEval.of(s)), order, float(split_rows(proto.fit_rows(run.manifest), 'train').val_loss.median()))
+    res = panel_result(s, ZooOfSet(run.dir/'zoo', run.manifest, ev), order, float(split_rows(proto.fit_rows(run.manifest), 'train').val_loss.median()))
     p = dict(classes=order, target_loss=round(res['target_loss'], 4), acc=round(res['acc'], 4), loss=round(res['loss'], 4),
              zoo_acc_mean=round(float(res['zoo'].test_acc.mean()), 4), zoo_models=int(len(res['zoo'])))
     return p, plot_panel(res, f"widget view: held-out class set {'/'.join(map(str, order))}")
@@ -574,6 +587,7 @@ def time_sample(sampler:Sampler, classes, target_loss:float, n:int=50, k:int|Non
 # %% ../nbs/20_sampling.ipynb #8852c3d6
 def _fmt(v, ci=None) -> str:
     if v is None or (isinstance(v, float) and not math.isfinite(v)): return '-'
+    if isinstance(v, dict): return _fmt(v['diff'], v['ci']) if 'diff' in v else '-'
     return f'{v:.3f}' + (f' [{ci[0]:.3f}, {ci[1]:.3f}]' if ci and ci[0] is not None else '')
 
 def _sampling_table(summary:dict, groups) -> str:
@@ -618,15 +632,13 @@ def _sampling_section(m:dict) -> str:
     heads = []
     for g, h in m['headline'].items():
         for r, p in h['paired'].items():
-            e = h['paired_early'][r]['acc']
-            heads.append(f"- {g}, final snapshots: sampled minus {r}: accuracy {p['acc']['diff']:+.3f} [{p['acc']['ci'][0]}, {p['acc']['ci'][1]}] "
-                         f"(n {p['acc']['n']}), median loss error {p['test_err']['diff']:+.3f} [{p['test_err']['ci'][0]}, {p['test_err']['ci'][1]}] "
-                         f"(negative: closer to the target); early snapshots: accuracy {e['diff']:+.3f} [{e['ci'][0]}, {e['ci'][1]}]")
+            heads.append(f"- {g}, final snapshots: sampled minus {r}: accuracy {_fmt(p['acc'])} (n {p['acc']['n']}), median loss error "
+                         f"{_fmt(p['test_err'])} (negative: closer to the target); early snapshots: accuracy {_fmt(h['paired_early'][r]['acc'])}")
     return f"""## Conditional sampling
 Each checkpoint of a group is a condition (its class list and validation loss); the sampler and each baseline answer it, and the answer is
 tested on the task's images: the final half of its test images for the final groups, the development half for the development groups.
 Final snapshots are the headline (the models a user asks for); early snapshots stand beside them. `sampled_raw` is the sampler before
-calibration. The training baselines answered at most {m['matched']['cap']} conditions a group (a seeded choice); `scratch_wallclock` had
+calibration. The training baselines answered {'every condition' if m['matched']['cap'] is None else f"at most {m['matched']['cap']} conditions a group (a seeded choice)"}; `scratch_wallclock` had
 {m['matched']['budget_ms']:.1f} ms, one `sample` call's median. The final test (test runs, {len(m['protocol']['final_sets'])} final held-out class sets{', the sets with the held-out class ' + str(m['protocol']['holdout_class']) if m['protocol']['holdout_class'] is not None else ''})
 is read here alone; development (validation runs, {len(m['protocol']['dev_sets'])} development held-out class sets) chose the soups' sizes
 (loss-matched set soup k = {m['k']['loss_soup']}, class soup k = {m['k']['class_soup']}) and the matched baselines' settings
@@ -669,6 +681,10 @@ the zoo's {m['panel']['zoo_models']} models of the set {m['panel']['zoo_acc_mean
 SWEEP_METHODS = ('sampled', 'sampled_raw', 'mse_only', 'loss_soup', 'loss_soup_cal', 'set_soup_cal', 'class_soup', 'class_soup_cal',
                  'set_retrieval', 'nearest_condition')
 
+def _records(df:pd.DataFrame) -> list:
+    "A table as JSON records: numbers to 4 digits, NaN as None."
+    return [{k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in r.items()} for r in df.round(4).to_dict('records')]
+
 def bench(out,                      # the run directory, with every training stage fitted
           cap:int|None=24,          # conditions a group that the training baselines answer (None: all)
           chosen:dict|None=None):   # settings chosen earlier (a report's `k` and `matched.settings`); None: choose them now
@@ -709,14 +725,14 @@ def sampling_stage(out,                 # the run directory, with every training
     au = pd.concat([audit(meths, bank, sub[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True)
     dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, out/'zoo', seed=proto.seed, k_loss=ks['loss_soup']) for g, r in groups.items()],
                    ignore_index=True) if s.prior is not None else None
-    m = dict(k=ks, k_table=b['k_table'].round(4).to_dict('records'), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot),
+    m = dict(k=ks, k_table=_records(b['k_table']), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot),
              n_targets=len(targets), headline=headline(conds, summ, n_boot), protocol=proto.to_dict(), sample_ms=b['sample_ms'],
-             audit=audit_summary(au, conds), matched=dict(settings=b['matched'], table=b['matched_table'].round(4).to_dict('records'),
+             audit=audit_summary(au, conds), matched=dict(settings=b['matched'], table=_records(b['matched_table']),
                                                          cap=cap, budget_ms=b['sample_ms']))
     if dr is not None:
         m['draws'] = draws_summary(dr) | {'k': 8, 'ms_1': time_sample(s, c0, t0, n=20, k=1), 'ms_16': time_sample(s, c0, t0, n=10, k=16)}
         atomic_write(out/'report'/'sampling_draws.csv', dr.to_csv(index=False))
-    m['panel'], panel = _panel(run, s, proto)
+    m['panel'], panel = _panel(run, s, proto, evs['final_test'])     # a final held-out set: its final-test images
     for name, df in (('sampling.csv', conds), ('sampling_sweep.csv', sw), ('sampling_audit.csv', au)):
         atomic_write(out/'report'/name, df.to_csv(index=False))
     figs = {'sampling_panel.png': panel, 'sampling_prompt_alignment.png': plot_prompt_alignment(sw, f'{run.config.preset} zoo: target against achieved loss'),
@@ -729,12 +745,15 @@ def compare(out,                      # a run directory made by wsl_run
             group:str,                # val_runs, dev_sets, test_runs, final_sets or unseen_class
             methods=None,             # method names (default: every one)
             split:str='dev_test',     # the test images scored: dev_test, or final_test (the report's)
-            cap:int|None=24,          # conditions the training baselines answer
-            n_boot:int=1000) -> pd.DataFrame:
+            cap:int|None|str='report',# conditions the training baselines answer ('report': as many as the run's report)
+            n_boot:int=1000,
+            final:bool=False) -> pd.DataFrame:  # allow a final group or the final-test images: what the report alone reads
     "Every method on one group's conditions, with 95% intervals: one row a method, final and early snapshots apart."
-    image_split(group)                                    # an unknown group is refused before any work
+    if (image_split(group) == 'final_test' or split == 'final_test') and not final:   # an unknown group is refused here too
+        raise WSLError(f"group {group!r} with split {split!r} is the final test, which the report alone reads; pass final=True to read it")
     p = Path(out)/'report'/'metrics.json'
     prev = json.loads(p.read_text()).get('sampling') if p.exists() else None
+    if cap == 'report': cap = prev['matched']['cap'] if prev and 'matched' in prev else 24
     b = bench(out, cap, dict(k=prev['k'], matched=prev['matched']['settings']) if prev and 'matched' in prev else None)
     if group not in b['groups']: raise WSLError(f"{out} has no checkpoints in group {group!r}; it has {', '.join(b['groups'])}")
     ms = {k: f for k, f in b['methods'].items() if methods is None or k in methods}

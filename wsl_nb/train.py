@@ -45,6 +45,7 @@ def train_run(run:dict,                  # one run's settings, from `sample_runs
               budget_s:float|None=None   # wall-clock seconds of training, checked before each step (None: no limit)
              ) -> dict:
     "Train one run; return its per-snapshot results and state_dicts, or `status='diverged'`."
+    if int(run['batch_size']) < 1: raise WSLError(f"batch_size must be at least 1, got {run['batch_size']}")
     data = data or task_tensors(cfg, run['classes'], device)
     (Xtr, ytr), (Xva, yva), (Xte, yte) = data['train'], data['val'], data['test']
     torch.manual_seed(run['init_seed'])

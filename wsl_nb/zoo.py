@@ -264,7 +264,7 @@ def check_zoo_dir(out:Path, meta:dict):
         diff = sorted(k for k in set(o) | set(meta['config']) if o.get(k) != meta['config'].get(k))
         raise WSLError(f"{out} holds another zoo ({', '.join(f'{k}={o.get(k)!r}' for k in diff[:3])}, not {', '.join(repr(meta['config'].get(k)) for k in diff[:3])}); "
                        f"use another --out or the same settings")
-    if old['norm'] != meta['norm']:
+    if not np.allclose(old['norm']['mean'] + old['norm']['std'], meta['norm']['mean'] + meta['norm']['std'], rtol=1e-6, atol=1e-9):
         raise WSLError(f"{out} was grown with other normalisation statistics ({old['norm']['mean']} against {meta['norm']['mean']}): "
                        "its dataset's train images have changed; use another --out")
 
