@@ -236,7 +236,8 @@ def nearest_checkpoint(bank:ZooBank,  # the training checkpoints
                       ) -> dict:
     "The nearest training checkpoint by L2 distance of weights: same class set (body and head), and any (body only)."
     v = torch.cat([sd[k].reshape(-1) for k in bank.names]).double()
-    db = (bank.body.double() - v).pow(2).sum(1)                         # squared body distances to every checkpoint
+    if getattr(bank, '_body64', None) is None: bank._body64 = bank.body.double()   # kept: an audit asks for many models
+    db = (bank._body64 - v).pow(2).sum(1)                               # squared body distances to every checkpoint
     out = dict(body=dict(index=int(db.argmin()), distance=float(db.min().sqrt())), same_set=None)
     idx = bank.set_idx(classes)
     if len(idx):
@@ -258,7 +259,9 @@ def noisy_nearest(bank:ZooBank,   # the training checkpoints
     if near is None: return None
     i, g = near['index'], torch.Generator().manual_seed(int(seed))
     W, b = bank.heads([i], classes)
-    sb, sw, sc = bank.body.std(0, correction=0), bank.W.std((0, 1), correction=0), bank.b.std(correction=0)
+    if getattr(bank, '_spread', None) is None:                          # each parameter's spread over the bank, kept
+        bank._spread = bank.body.std(0, correction=0), bank.W.std((0, 1), correction=0), bank.b.std(correction=0)
+    sb, sw, sc = bank._spread
     return bank.state(bank.body[i] + factor * sb * torch.randn(sb.shape, generator=g),
                       W[0] + factor * sw * torch.randn(W[0].shape, generator=g),
                       b[0] + factor * sc * torch.randn(b[0].shape, generator=g))

@@ -131,7 +131,7 @@ def _sample(argv):
         save_sample(p, sd, s, cl, tl, seed, i if draw else None); e = ev(sd, cl)
         what = f'draw {i} of seed {seed}' if draw else 'point estimate'
         print(f"wsl_sample: classes {' '.join(s.class_names[c] for c in cl)}, target loss {tl:.4g}, {what}: test accuracy {e['acc']:.3f}, "
-              f"test loss {e['loss']:.4f} on {int(e['confusion'].sum())} test images; wrote {p}")
+              f"test loss {e['loss']:.4f} on {int(e['confusion'].sum())} development-test images; wrote {p}")
 
 # %% ../nbs/90_run.ipynb #b25b1624
 def sample_main(argv=None):

@@ -91,7 +91,7 @@ def answers(sampler:Sampler,           # the method
                   'mean_model': lambda c, t: mean_model(bank)}
 
 # %% ../nbs/20_sampling.ipynb #264e5c4c
-TRAINED = ('scratch', 'scratch_wallclock', 'soup_ft10', 'soup_ft100')   # baselines that train: each group answers a capped subset
+TRAINED = ('scratch', 'scratch_wallclock', 'soup_probe', 'soup_ft10', 'soup_ft100')   # baselines that fit: a capped subset a group
 
 def _answer(fn, cl:list, t:float, row) -> tuple:
     "One method's answer to a condition (a state_dict, a list of them for an output ensemble, or None) and its seconds."
