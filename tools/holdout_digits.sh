@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Every digit held out, for the results notebook's per-digit table: `wsl_run --holdout-class C` for C = 0..9 on the
-# seed-0 zoo, and for three digits on zoos of seeds 1 and 2. One zoo per seed, shared by its holdout runs (a link to
-# the seed's zoo folder); the runs go one after another, so each zoo has one writer at a time. Reruns resume: a run
-# directory whose report exists is skipped. Usage: bash tools/holdout_digits.sh [RUNS_DIR]  (default: runs)
+# The results notebook's seeds and held-out digits, one run after another in the background (each zoo has one writer at
+# a time): the main job on zoos of seeds 1 and 2; `wsl_run --holdout-class C` for three digits on the zoos of seeds 0, 1
+# and 2, then for the other digits on seed 0. A holdout run shares its seed's zoo (a link to its folder). Reruns resume:
+# a run directory whose report is complete is skipped. Usage: bash tools/holdout_digits.sh [RUNS_DIR]  (default: runs)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
@@ -13,22 +13,20 @@ echo "start $(date -u +%FT%TZ) on $(grep -m1 'model name' /proc/cpuinfo | cut -d
 run() {  # run DIR ARGS...: one wsl_run, its seconds and exit status logged
   local d=$1; shift
   if [ -f "$d/report/metrics.json" ] && grep -q '"timings"' "$d/report/metrics.json"; then echo "skip $d (done)" >> "$log"; return; fi
+  mkdir -p "$d"
   local t0=$(date +%s)
   wsl_run --out "$d" --quiet "$@" > "$d.out" 2>&1
   echo "$d: exit $? in $(( $(date +%s) - t0 )) s" >> "$log"
 }
-for seed in 0 1 2; do
-  if [ "$seed" -eq 0 ]; then base="$root/digits"; digits="2 5 9 0 1 3 4 6 7 8"; else base="$root/digits_seed$seed"; digits="2 5 9"; fi
-  if [ ! -f "$base/zoo/manifest.parquet" ]; then
-    mkdir -p "$base"; t0=$(date +%s)
-    wsl_zoo --out "$base/zoo" --seed "$seed" --quiet >> "$log" 2>&1
-    echo "$base/zoo: exit $? in $(( $(date +%s) - t0 )) s" >> "$log"
-  fi
-  for c in $digits; do
-    d="$root/holdout_s${seed}_c$c"
-    mkdir -p "$d"
-    [ -e "$d/zoo" ] || ln -s "$(realpath "$base/zoo")" "$d/zoo"
-    run "$d" --holdout-class "$c" --seed "$seed"
-  done
-done
+base() { [ "$1" -eq 0 ] && echo "$root/digits" || echo "$root/digits_seed$1"; }
+holdout() {  # holdout SEED DIGIT
+  local d="$root/holdout_s$1_c$2"
+  mkdir -p "$d"
+  [ -e "$d/zoo" ] || ln -s "$(realpath "$(base "$1")/zoo")" "$d/zoo"
+  run "$d" --holdout-class "$2" --seed "$1"
+}
+run "$root/digits" --seed 0
+for seed in 1 2; do run "$(base $seed)" --seed "$seed"; done
+for seed in 0 1 2; do for c in 2 5 9; do holdout "$seed" "$c"; done; done
+for c in 0 1 3 4 6 7 8; do holdout 0 "$c"; done
 echo "end $(date -u +%FT%TZ)" >> "$log"

@@ -66,7 +66,8 @@ class Source:
     labels: np.ndarray        # (N,) integer class index per image
     classes: list             # class names, by index
     vmax: float               # value of a white pixel in the stored images
-    mean: tuple|None          # fixed per-channel mean after scaling to [0, 1] (file-backed sources); None: the train split's
+    # fixed per-channel mean after scaling to [0, 1] (file-backed sources); None: the train split's
+    mean: tuple|None
     std: tuple|None           # fixed per-channel std, likewise
     images: torch.Tensor|None = None  # (N, C, H, W) uint8, or None for file-backed sources
     files: list|None = None           # image paths, for file-backed sources

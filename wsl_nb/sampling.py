@@ -79,7 +79,8 @@ def answers(sampler:Sampler,           # the method
            ) -> dict:
     "Method name -> function (classes, target loss) -> state_dict or None."
     raw = copy.copy(sampler)
-    raw.calibrate = False                                                             # the decoder's own head, before calibration
+    # the decoder's own head, before calibration
+    raw.calibrate = False
     out = {'sampled': Batched(sampler), 'sampled_raw': Batched(raw)}
     if ablation is not None: out['mse_only'] = Batched(ablation)
     cal = lambda sd, c, t: None if sd is None else sampler.calibrated(sd, c, t)      # the sampler's own calibration, for a soup
@@ -91,7 +92,8 @@ def answers(sampler:Sampler,           # the method
                   'mean_model': lambda c, t: mean_model(bank)}
 
 # %% ../nbs/20_sampling.ipynb #264e5c4c
-TRAINED = ('scratch', 'scratch_wallclock', 'soup_probe', 'soup_ft10', 'soup_ft100')   # baselines that fit: a capped subset a group
+# baselines that fit: a capped subset a group
+TRAINED = ('scratch', 'scratch_wallclock', 'soup_probe', 'soup_ft10', 'soup_ft100')
 
 def _answer(fn, cl:list, t:float, row) -> tuple:
     "One method's answer to a condition (a state_dict, a list of them for an output ensemble, or None) and its seconds."
@@ -106,8 +108,8 @@ def evaluate_conditions(methods:dict,       # from `answers`
                         group:str,          # the group's name
                         ev:TaskEval, ev_val:TaskEval,
                         progress:bool=False,
-                        zoo_dir=None,       # the zoo: the originals are scored on `ev`'s images (default: the manifest's dev_test numbers)
-                        trained:set|None=None) -> pd.DataFrame: # 'model_id/snapshot' keys the TRAINED methods answer (None: all)
+                        zoo_dir=None,       # the zoo, to score the originals on `ev`'s images (default: the manifest's, dev_test)
+                        trained:set|None=None) -> pd.DataFrame: # 'model_id/snapshot' keys the TRAINED methods answer
     "One row per condition and method: test accuracy and loss, validation loss and seconds, beside the original's."
     if zoo_dir is None and ev.split != 'dev_test':
         raise WSLError(f"the manifest's test_* columns are dev_test numbers; pass zoo_dir to score the originals on {ev.split}")
@@ -119,7 +121,8 @@ def evaluate_conditions(methods:dict,       # from `answers`
         n = _chunk(ev) // m * m   # blocks of m conditions; point estimates decoded n at a time, n a multiple of m
         bar = tqdm(total=len(todo), desc=f'conditions {group}', disable=not progress)
         for j in range(0, len(todo), m):
-            if j % n == 0: pre = _prefetch(methods, [(cl, t) for _, cl, t in todo[j:j + n]])   # batched decoding, shared out
+            # batched decoding, shared out
+            if j % n == 0: pre = _prefetch(methods, [(cl, t) for _, cl, t in todo[j:j + n]])
             block = []
             for r, cl, t in todo[j:j + m]:
                 ok = lambda name: name not in TRAINED or trained is None or f'{r.model_id}/{r.snapshot}' in trained
@@ -128,14 +131,15 @@ def evaluate_conditions(methods:dict,       # from `answers`
             ev.warm(pairs)
             ev_val.warm(pairs)                 # the block's answers' features, computed together
             for r, cl, t, ans in block:
-                o = ev(load_checkpoint(zoo_dir, r), cl) if zoo_dir is not None else dict(acc=float(r.test_acc), loss=float(r.test_loss))
+                o = dict(acc=float(r.test_acc), loss=float(r.test_loss)) if zoo_dir is None else ev(load_checkpoint(zoo_dir, r), cl)
                 base = dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))),
                             classes='-'.join(map(str, cl)), target=t, acc_original=o['acc'], loss_original=o['loss'])
                 out.append(base | dict(method='original', acc=o['acc'], loss=o['loss'], val_loss=t, seconds=np.nan))
                 for name, (sd, sec) in ans.items():
                     if sd is None: continue
                     e = ev(sd, cl)
-                    out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss'], seconds=sec + pre.get(name, 0)))
+                    out.append(base | dict(method=name, acc=e['acc'], loss=e['loss'], val_loss=ev_val(sd, cl)['loss'],
+                                           seconds=sec + pre.get(name, 0)))
             bar.update(len(block))
         bar.close()
     return pd.DataFrame(out)
@@ -147,7 +151,8 @@ def _stats(d:pd.DataFrame) -> dict:
     snap = {f'{k}_{s}': (float(d.acc[d.snapshot == s].mean()) if k == 'acc' else loss_fidelity(d.target[d.snapshot == s], d.loss[d.snapshot == s])['err'])
             if (d.snapshot == s).any() else None for s in ('early', 'final') for k in ('acc', 'test_err')}
     sec = d.seconds.dropna() if 'seconds' in d else []
-    snap |= {f'acc_original_{s}': float(d.acc_original[d.snapshot == s].mean()) if (d.snapshot == s).any() else None for s in ('early', 'final')}
+    snap |= {f'acc_original_{s}': float(d.acc_original[d.snapshot == s].mean()) if (d.snapshot == s).any() else None
+             for s in ('early', 'final')}
     return dict(n=int(len(d)), acc=float(d.acc.mean()), **snap, acc_original=float(d.acc_original.mean()), loss=float(d.loss.median()),
                 seconds=float(np.median(sec)) if len(sec) else None,
                 test_err=ft['err'], test_within=ft['within'], test_log_r2=ft['log_r2'], val_err=fv['err'], val_within=fv['within'], val_log_r2=fv['log_r2'])
@@ -266,7 +271,8 @@ def _ensemble(self:Matched, classes, target:float) -> list|None:
 def _scratch(self:Matched, classes, target:float, row, budget_s:float|None=None) -> dict:
     "A model of the condition's run's recipe from a fresh initialisation (as many epochs as its checkpoint had), calibrated."
     known = row.optimizer in ('adam', 'sgd') and all(pd.notna(row[k]) for k in ('lr', 'momentum', 'weight_decay'))
-    if not (known and int(row.batch_size) >= 1 and int(row.epoch) >= 1): return None   # an imported model's recipe is unknown
+    # an imported model's recipe is unknown
+    if not (known and int(row.batch_size) >= 1 and int(row.epoch) >= 1): return None
     seed = zlib.crc32(f'{row.model_id}/{row.snapshot}/scratch'.encode())
     sd, _ = scratch_model(self.cfg, row, task_tensors(self.cfg, classes), seed, budget_s=budget_s, epochs=int(row.epoch))
     return self._cal(sd, classes, target)
@@ -274,7 +280,8 @@ def _scratch(self:Matched, classes, target:float, row, budget_s:float|None=None)
 def _noisy(self:Matched, classes, target:float, factor:float|None=None) -> dict|None:
     "The training checkpoint nearest to the sample plus noise at `factor` times the zoo's spread, calibrated."
     seed = zlib.crc32(f'{list(classes)}/{target:.6g}/noise'.encode())
-    sd = noisy_nearest(self.bank, self.s.sample(classes, target), classes, self.settings['noise'] if factor is None else factor, seed)
+    factor = self.settings['noise'] if factor is None else factor
+    sd = noisy_nearest(self.bank, self.s.sample(classes, target), classes, factor, seed)
     return self._cal(sd, classes, target)
 
 Matched.refit, Matched.ensemble, Matched.scratch, Matched.noisy = _refits, _ensemble, _scratch, _noisy
@@ -325,8 +332,8 @@ def choose_matched(mt:Matched, dev:dict, # group name -> its checkpoints (develo
     aim = np.nanmedian([_novelty(mt.bank, mt.s.sample(c, t), c) for c, t in conds])
     nov = {f: np.nanmedian([_novelty(mt.bank, mt.noisy(c, t, f), c) for c, t in conds]) for f in NOISE}
     noise = min(NOISE, key=lambda f: abs(math.log(nov[f] / aim)) if aim > 0 and nov[f] > 0 else math.inf)
-    tab = pd.concat([tab[['setting', 'value', 'acc']], pd.DataFrame([dict(setting='noise', value=f, novelty=v, sampler_novelty=aim)
-                                                                      for f, v in nov.items()])], ignore_index=True)
+    nz = pd.DataFrame([dict(setting='noise', value=f, novelty=v, sampler_novelty=aim) for f, v in nov.items()])
+    tab = pd.concat([tab[['setting', 'value', 'acc']], nz], ignore_index=True)
     return dict(probe_C=best['probe_C'], ft_lr={10: best['ft_lr_10'], 100: best['ft_lr_100']}, noise=noise), tab
 
 # %% ../nbs/20_sampling.ipynb #9e407532
@@ -339,14 +346,15 @@ def _disagree(ev:TaskEval, a:dict, b:dict, classes) -> float:
 def audit(methods:dict, bank:ZooBank, rows:pd.DataFrame, group:str,
           ev:TaskEval,                 # development-test images, for the disagreements
           names=AUDITED) -> pd.DataFrame:
-    "Per condition and answer: distance to the nearest training checkpoint (same set; body), disagreement with it, and two zoo runs'."
+    "Per condition and answer: L2 to the nearest training checkpoint (same set; body), disagreement with it, and two zoo runs'."
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
         for _, r in rows.iterrows():
             cl, t = [int(c) for c in r.classes], float(r.val_loss)
             two, seen = [], set()
-            for i in bank.nearest(bank.set_idx(cl), t, len(bank)):              # two runs' checkpoints nearest to the target
+            # two runs' checkpoints nearest to the target
+            for i in bank.nearest(bank.set_idx(cl), t, len(bank)):
                 if bank.ids[i] not in seen and len(two) < 2: two.append(i)
                 seen.add(bank.ids[i])
             two = np.array(two, dtype=int)
@@ -356,10 +364,10 @@ def audit(methods:dict, bank:ZooBank, rows:pd.DataFrame, group:str,
                 if sd is None or isinstance(sd, list): continue
                 nn = nearest_checkpoint(bank, sd, cl)
                 ss = nn['same_set']
+                near = None if ss is None else bank.soup(np.array([ss['index']]), cl)
                 out.append(dict(group=group, model_id=r.model_id, snapshot=r.snapshot, method=name, target=t,
                                 l2_same_set=np.nan if ss is None else float(ss['distance']), l2_body=float(nn['body']['distance']),
-                                disagree_nearest=np.nan if ss is None else _disagree(ev, sd, bank.soup(np.array([ss['index']]), cl), cl),
-                                disagree_zoo_pair=zoo))
+                                disagree_nearest=np.nan if ss is None else _disagree(ev, sd, near, cl), disagree_zoo_pair=zoo))
     return pd.DataFrame(out)
 
 # %% ../nbs/20_sampling.ipynb #7bccfcf6
@@ -369,7 +377,8 @@ def audit_summary(au:pd.DataFrame, conds:pd.DataFrame) -> dict:
     for (g, m), d in au.groupby(['group', 'method'], sort=False):
         a = conds[(conds.group == g) & (conds.method == m)].set_index(['model_id', 'snapshot']).acc
         acc = a.reindex(pd.MultiIndex.from_frame(d[['model_id', 'snapshot']]))
-        out.setdefault(g, {})[m] = rounded(dict(n=int(len(d)), l2_same_set=float(d.l2_same_set.median()), l2_body=float(d.l2_body.median()),
+        out.setdefault(g, {})[m] = rounded(dict(
+            n=int(len(d)), l2_same_set=float(d.l2_same_set.median()), l2_body=float(d.l2_body.median()),
             disagree_nearest=float(d.disagree_nearest.mean()), disagree_zoo_pair=float(d.disagree_zoo_pair.mean()),
             acc=float(acc.mean()), acc_final=float(acc[d.snapshot.values == 'final'].mean())))
     return out
@@ -379,7 +388,8 @@ def plot_audit(au:pd.DataFrame, conds:pd.DataFrame, title=''):
     groups = list(dict.fromkeys(au.group))
     fig, axs = plt.subplots(1, len(groups), figsize=(4.6 * len(groups), 3.8), squeeze=False)
     for ax, g in zip(axs[0], groups):
-        d = au[au.group == g].merge(conds[conds.group == g][['model_id', 'snapshot', 'method', 'acc']], on=['model_id', 'snapshot', 'method'])
+        key = ['model_id', 'snapshot', 'method']
+        d = au[au.group == g].merge(conds[conds.group == g][key + ['acc']], on=key)
         for m, x in d.groupby('method', sort=False):
             ax.scatter(x.disagree_nearest, x.acc, s=9, alpha=0.6, label=m, color='crimson' if m == 'sampled' else None)
         z = au[au.group == g].disagree_zoo_pair.mean()
@@ -548,11 +558,12 @@ def draws_summary(dr:pd.DataFrame) -> dict:
 # %% ../nbs/20_sampling.ipynb #2ff1baf2
 RIVALS = {'test_runs': 'loss_soup_cal', 'val_runs': 'loss_soup_cal', 'final_sets': 'class_soup_cal', 'dev_sets': 'class_soup_cal',
           'unseen_class': 'class_soup_cal'}
-DEV_OF = {'test_runs': 'val_runs', 'final_sets': 'dev_sets', 'unseen_class': 'dev_sets'}   # where a final group's strongest rival is named
+# where a final group's strongest rival is named
+DEV_OF = {'test_runs': 'val_runs', 'final_sets': 'dev_sets', 'unseen_class': 'dev_sets'}
 NOT_BASELINES = ('sampled', 'sampled_raw', 'original', 'mse_only')
 
 def headline(conds:pd.DataFrame, summary:dict, n_boot:int=1000) -> dict:
-    "Per final group, on final snapshots (early beside): the sampler, its named rival and the baseline most accurate in development, paired."
+    "Per final group, final snapshots (early beside): the sampler, its rival and the most accurate baseline in development."
     out = {}
     for g in GROUPS['final']:
         if g not in summary or 'sampled' not in summary[g]: continue
@@ -572,7 +583,8 @@ def _panel(run, s, proto:Protocol, ev:TaskEval) -> tuple:
     r = split_rows(run.manifest, 'test').iloc[0]
     key = tuple(proto.final_sets[0]) if proto.final_sets else class_set(r.classes)
     order = next([int(x) for x in c] for c in run.manifest.classes if class_set(c) == key)
-    res = panel_result(s, ZooOfSet(run.dir/'zoo', run.manifest, ev), order, float(split_rows(proto.fit_rows(run.manifest), 'train').val_loss.median()))
+    median = float(split_rows(proto.fit_rows(run.manifest), 'train').val_loss.median())
+    res = panel_result(s, ZooOfSet(run.dir/'zoo', run.manifest, ev), order, median)
     p = dict(classes=order, target_loss=round(res['target_loss'], 4), acc=round(res['acc'], 4), loss=round(res['loss'], 4),
              zoo_acc_mean=round(float(res['zoo'].test_acc.mean()), 4), zoo_models=int(len(res['zoo'])))
     return p, plot_panel(res, f"widget view: held-out class set {'/'.join(map(str, order))}")
@@ -683,7 +695,8 @@ SWEEP_METHODS = ('sampled', 'sampled_raw', 'mse_only', 'loss_soup', 'loss_soup_c
 
 def _records(df:pd.DataFrame) -> list:
     "A table as JSON records: numbers to 4 digits, NaN as None."
-    return [{k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in r.items()} for r in df.round(4).to_dict('records')]
+    nan = lambda v: isinstance(v, float) and not math.isfinite(v)
+    return [{k: None if nan(v) else v for k, v in r.items()} for r in df.round(4).to_dict('records')]
 
 def bench(out,                      # the run directory, with every training stage fitted
           cap:int|None=24,          # conditions a group that the training baselines answer (None: all)
@@ -704,16 +717,17 @@ def bench(out,                      # the run directory, with every training sta
     else: mset, mtab = choose_matched(mt, dev, evs['dev_test'], s.val_eval, cap=max(2, (cap or 24) // 3), seed=proto.seed)
     mt.settings |= mset
     meths = answers(s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl) | matched_methods(mt)
-    return dict(run=run, sampler=s, proto=proto, bank=bank, evs=evs, groups=groups, k=ks, k_table=ktab, matched=mset, matched_table=mtab,
-                methods=meths, sample_ms=ms, probe=(c0, t0), cap=cap)
+    return dict(run=run, sampler=s, proto=proto, bank=bank, evs=evs, groups=groups, k=ks, k_table=ktab, matched=mset,
+                matched_table=mtab, methods=meths, sample_ms=ms, probe=(c0, t0), cap=cap)
 
 def sampling_stage(out,                 # the run directory, with every training stage fitted
                    n_boot:int=1000,     # bootstrap resamples per interval
                    progress=True,
-                   cap:int|None=24) -> dict: # conditions a group that the training baselines answer and the audit reads (None: all)
+                   cap:int|None=24) -> dict: # conditions a group the training baselines answer and the audit reads
     "Measure conditional sampling against its baselines under the run's protocol; write metrics, figures and the report section."
     out = Path(out); b = bench(out, cap)
-    run, s, proto, bank, evs, groups, meths, (c0, t0) = (b[k] for k in ('run', 'sampler', 'proto', 'bank', 'evs', 'groups', 'methods', 'probe'))
+    run, s, proto, bank, evs = (b[k] for k in ('run', 'sampler', 'proto', 'bank', 'evs'))
+    groups, meths, (c0, t0) = b['groups'], b['methods'], b['probe']
     ev, ev_val, ks = (lambda g: evs[image_split(g)]), s.val_eval, b['k']
     sub = {g: capped(r, cap, proto.seed) for g, r in groups.items()}
     conds = pd.concat([evaluate_conditions(meths, r, g, ev(g), ev_val, progress, zoo_dir=out/'zoo', trained=keys(sub[g]))
@@ -723,14 +737,15 @@ def sampling_stage(out,                 # the run directory, with every training
                     for g, r in groups.items()], ignore_index=True)
     summ = summarise(conds, n_boot)
     au = pd.concat([audit(meths, bank, sub[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True)
-    dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, out/'zoo', seed=proto.seed, k_loss=ks['loss_soup']) for g, r in groups.items()],
-                   ignore_index=True) if s.prior is not None else None
+    dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, out/'zoo', seed=proto.seed, k_loss=ks['loss_soup'])
+                    for g, r in groups.items()], ignore_index=True) if s.prior is not None else None
     m = dict(k=ks, k_table=_records(b['k_table']), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot),
              n_targets=len(targets), headline=headline(conds, summ, n_boot), protocol=proto.to_dict(), sample_ms=b['sample_ms'],
              audit=audit_summary(au, conds), matched=dict(settings=b['matched'], table=_records(b['matched_table']),
                                                          cap=cap, budget_ms=b['sample_ms']))
     if dr is not None:
-        m['draws'] = draws_summary(dr) | {'k': 8, 'ms_1': time_sample(s, c0, t0, n=20, k=1), 'ms_16': time_sample(s, c0, t0, n=10, k=16)}
+        ms = {'ms_1': time_sample(s, c0, t0, n=20, k=1), 'ms_16': time_sample(s, c0, t0, n=10, k=16)}
+        m['draws'] = draws_summary(dr) | {'k': 8} | ms
         atomic_write(out/'report'/'sampling_draws.csv', dr.to_csv(index=False))
     m['panel'], panel = _panel(run, s, proto, evs['final_test'])     # a final held-out set: its final-test images
     for name, df in (('sampling.csv', conds), ('sampling_sweep.csv', sw), ('sampling_audit.csv', au)):
@@ -749,8 +764,9 @@ def compare(out,                      # a run directory made by wsl_run
             n_boot:int=1000,
             final:bool=False) -> pd.DataFrame:  # allow a final group or the final-test images: what the report alone reads
     "Every method on one group's conditions, with 95% intervals: one row a method, final and early snapshots apart."
-    if (image_split(group) == 'final_test' or split == 'final_test') and not final:   # an unknown group is refused here too
-        raise WSLError(f"group {group!r} with split {split!r} is the final test, which the report alone reads; pass final=True to read it")
+    # an unknown group is refused here too
+    if (image_split(group) == 'final_test' or split == 'final_test') and not final:
+        raise WSLError(f"group {group!r} on {split!r} is the final test, which the report alone reads; pass final=True to read it")
     p = Path(out)/'report'/'metrics.json'
     prev = json.loads(p.read_text()).get('sampling') if p.exists() else None
     if cap == 'report': cap = prev['matched']['cap'] if prev and 'matched' in prev else 24

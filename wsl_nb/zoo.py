@@ -129,7 +129,8 @@ def task_tensors(cfg:ZooConfig, # the zoo's settings (dataset, data seed)
                  device='cpu'   # where the tensors go
                 ) -> dict:
     "A task's train, val and test images and labels on `device`; 'test' is the development half (`dev_test`)."
-    split = {'train': 'train', 'val': 'val', 'test': 'dev_test'}         # the manifest's test_* columns never read final_test
+    # the manifest's test_* columns never read final_test
+    split = {'train': 'train', 'val': 'val', 'test': 'dev_test'}
     return {k: tuple(t.to(device) for t in load_task(cfg.dataset, classes, s, seed=cfg.data_seed)) for k, s in split.items()}
 
 # %% ../nbs/04_zoo.ipynb #dfeddd25
