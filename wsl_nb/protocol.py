@@ -16,7 +16,8 @@ from .zoo import load_zoo
 
 # %% auto #0
 __all__ = ['ROLES', 'GROUPS', 'IMAGE_SPLITS', 'image_split', 'split_rows', 'Protocol', 'make_protocol', 'protocol_stage',
-           'load_protocol', 'heldout_sets', 'fit_manifest', 'cluster_resamples', 'interval']
+           'load_protocol', 'heldout_sets', 'fit_manifest', 'cluster_resamples', 'spread', 'interval',
+           'resample_matrix']
 
 # %% ../nbs/08_protocol.ipynb #ef35b2e5
 ROLES = ('fit', 'val', 'dev_set', 'test', 'final_set', 'unseen_class')
@@ -158,11 +159,21 @@ def _resamples(keys:tuple, n:int, seed:int) -> list:
         out.append(np.concatenate([g[rng.integers(len(g), size=len(g))] for g in (groups[i] for i in picks)]))
     return out
 
+def spread(values, level:float=0.95) -> list:
+    "The central `level` interval of bootstrap `values` (non-finite ones dropped), rounded to 4 digits."
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if not len(v): return [None, None]
+    return [round(float(q), 4) for q in np.quantile(v, [(1 - level) / 2, (1 + level) / 2])]
+
 def interval(stat,                # rows' indices -> a number
              resamples:list,      # from `cluster_resamples`
              level:float=0.95) -> list:
     "The central `level` interval of `stat` over the resamples, rounded to 4 digits."
-    v = np.array([stat(i) for i in resamples], dtype=float)
-    v = v[np.isfinite(v)]
-    if not len(v): return [None, None]
-    return [round(float(q), 4) for q in np.quantile(v, [(1 - level) / 2, (1 + level) / 2])]
+    return spread([stat(i) for i in resamples], level)
+
+def resample_matrix(resamples:list) -> np.ndarray:
+    "The resamples as one index matrix, a row each, padded with -1 (index an array with a NaN appended to read them at once)."
+    R = np.full((len(resamples), max(map(len, resamples), default=0)), -1)
+    for j, r in enumerate(resamples): R[j, :len(r)] = r
+    return R

@@ -56,7 +56,7 @@ def run_all(out,                  # the run directory
         f = fit_run(out, preset, orders=orders, holdout_class=holdout_class, progress=progress, align=align, function=function, **kw)
         tm = f['timings']
         timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress, fe=f['fe'])
-        timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=3 if preset == 'quick' else 24)
+        timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=1 if preset == 'quick' else 24)
         mi = machine_info()
         publish(out, 'timings', dict(stages=tm, total=round(sum(t['seconds'] for t in tm.values()), 1), machine=mi), _timings_section(tm, mi))
     return json.loads((Path(out)/'report'/'metrics.json').read_text())

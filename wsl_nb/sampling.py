@@ -20,7 +20,7 @@ from .models import reorder
 from .store import WSLError
 from .zoo import load_zoo, load_checkpoint, task_tensors
 from .align import weights_zoo
-from .protocol import Protocol, GROUPS, split_rows, load_protocol, cluster_resamples, interval, image_split
+from .protocol import Protocol, GROUPS, split_rows, load_protocol, cluster_resamples, interval, image_split, resample_matrix, spread
 from .sample import Sampler, TaskEval, calibration_scale, scale_head
 from .pipeline import load_run
 from .widget import ZooOfSet, panel_result, plot_panel
@@ -160,16 +160,23 @@ def _stats(d:pd.DataFrame) -> dict:
 CI_KEYS = ('acc', 'acc_final', 'acc_early', 'test_err', 'test_within', 'val_err')
 
 def _ci_arrays(d:pd.DataFrame) -> dict:
-    "Per-condition arrays from which each interval's statistic is one numpy reduction."
-    snap = d.snapshot.values
-    return dict(acc=d.acc.values, acc_final=np.where(snap == 'final', d.acc.values, np.nan),
-                acc_early=np.where(snap == 'early', d.acc.values, np.nan), test_err=np.abs(np.log(np.clip(d.loss.values, 1e-12, None)) - np.log(d.target.values)),
-                val_err=np.abs(np.log(np.clip(d.val_loss.values, 1e-12, None)) - np.log(d.target.values)))
+    "Per-condition arrays from which each interval's statistic is one numpy reduction, a NaN appended (see `resample_matrix`)."
+    snap, acc, nan = d.snapshot.values, d.acc.values, [np.nan]
+    err = lambda v: np.abs(np.log(np.clip(v, 1e-12, None)) - np.log(d.target.values))
+    a = dict(acc=acc, acc_final=np.where(snap == 'final', acc, np.nan), acc_early=np.where(snap == 'early', acc, np.nan),
+             test_err=err(d.loss.values), val_err=err(d.val_loss.values))
+    return {k: np.append(v.astype(float), nan) for k, v in a.items()}
 
-_CI_STAT = {'acc': lambda a, i: np.nanmean(a['acc'][i]), 'acc_final': lambda a, i: np.nanmean(a['acc_final'][i]),
-            'acc_early': lambda a, i: np.nanmean(a['acc_early'][i]), 'test_err': lambda a, i: np.nanmedian(a['test_err'][i]),
-            'test_within': lambda a, i: np.nanmean(a['test_err'][i] < math.log(1.25)) if np.isfinite(a['test_err'][i]).any() else np.nan,
-            'val_err': lambda a, i: np.nanmedian(a['val_err'][i])}
+def _within(e):
+    "The share of answered conditions (finite errors) whose loss is within 25% of its target; NaN where none answered."
+    ok = np.isfinite(e)
+    return np.where(ok.any(1), (ok & (e < math.log(1.25))).sum(1) / np.maximum(ok.sum(1), 1), np.nan)
+
+# statistic -> its value on every resample at once, from the arrays read through a resample matrix
+_CI_STAT = {'acc': lambda a: np.nanmean(a['acc'], 1), 'acc_final': lambda a: np.nanmean(a['acc_final'], 1),
+            'acc_early': lambda a: np.nanmean(a['acc_early'], 1), 'test_err': lambda a: np.nanmedian(a['test_err'], 1),
+            'test_within': lambda a: _within(a['test_err']), 'val_err': lambda a: np.nanmedian(a['val_err'], 1)}
+
 
 # %% ../nbs/20_sampling.ipynb #ba779b58
 def summarise(conds:pd.DataFrame,     # from `evaluate_conditions`, one or more groups
@@ -178,7 +185,7 @@ def summarise(conds:pd.DataFrame,     # from `evaluate_conditions`, one or more 
     out = {}
     for g, dg in conds.groupby('group', sort=False):
         cond = dg[dg.method == 'original'].reset_index(drop=True)
-        rs = cluster_resamples(cond.set, n_boot, seed) if n_boot else []
+        R = resample_matrix(cluster_resamples(cond.set, n_boot, seed)) if n_boot else None
         key = cond.model_id + '/' + cond.snapshot
         out[g] = {}
         for m, d in dg.groupby('method', sort=False):
@@ -186,7 +193,8 @@ def summarise(conds:pd.DataFrame,     # from `evaluate_conditions`, one or more 
             a = _ci_arrays(d.set_index(d.model_id + '/' + d.snapshot).reindex(key))   # NaN where the method gave no answer
             with warnings.catch_warnings():
                 warnings.simplefilter('ignore')
-                for k in CI_KEYS: st[f'{k}_ci'] = interval(lambda i: _CI_STAT[k](a, i), rs) if n_boot else None
+                v = {k: x[R] for k, x in a.items()} if n_boot else None       # every resample's conditions, NaN-padded
+                for k in CI_KEYS: st[f'{k}_ci'] = spread(_CI_STAT[k](v)) if n_boot else None
             out[g][m] = rounded(st)
     return out
 
@@ -714,7 +722,7 @@ def bench(out,                      # the run directory, with every training sta
     ms = time_sample(s, c0, t0)
     mt = Matched(s, bank, run.config, run.meta['input_shape'][0], dict(k_class=ks['class_soup']), budget_s=ms / 1000)
     if chosen: mset, mtab = dict(chosen['matched'], ft_lr={int(k): v for k, v in chosen['matched']['ft_lr'].items()}), None
-    else: mset, mtab = choose_matched(mt, dev, evs['dev_test'], s.val_eval, cap=max(2, (cap or 24) // 3), seed=proto.seed)
+    else: mset, mtab = choose_matched(mt, dev, evs['dev_test'], s.val_eval, cap=max(1, (cap or 24) // 3), seed=proto.seed)
     mt.settings |= mset
     meths = answers(s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl) | matched_methods(mt)
     return dict(run=run, sampler=s, proto=proto, bank=bank, evs=evs, groups=groups, k=ks, k_table=ktab, matched=mset,
