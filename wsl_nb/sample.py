@@ -207,8 +207,9 @@ class Sampler:
         zd = torch.stack([dataset_embedding(self.class_emb, c) for c in cl])
         with torch.no_grad(): return self.shared(zd, ls)
 
-    def calibrated(self, sd:dict, classes, target_loss:float) -> dict:
-        "`sd` with its head scaled so that its loss on the task's validation images is nearest to `target_loss`."
+    def calibrated(self, sd:dict|None, classes, target_loss:float) -> dict|None:
+        "`sd` with its head scaled so that its loss on the task's validation images is nearest to `target_loss` (None stays None)."
+        if sd is None: return None
         logits, y = self.val_eval.logits(sd, self.parse_classes(classes))
         return scale_head(sd, calibration_scale(logits.double(), y, float(target_loss)))
 

@@ -83,7 +83,7 @@ def answers(sampler:Sampler,           # the method
     raw.calibrate = False
     out = {'sampled': Batched(sampler), 'sampled_raw': Batched(raw)}
     if ablation is not None: out['mse_only'] = Batched(ablation)
-    cal = lambda sd, c, t: None if sd is None else sampler.calibrated(sd, c, t)      # the sampler's own calibration, for a soup
+    cal = sampler.calibrated                                            # the sampler's own calibration, for a soup
     return out | {'loss_soup': lambda c, t: loss_soup(bank, c, t, k_loss), 'set_soup': lambda c, t: set_soup(bank, c),
                   'loss_soup_cal': lambda c, t: cal(loss_soup(bank, c, t, k_loss), c, t),
                   'set_soup_cal': lambda c, t: cal(set_soup(bank, c), c, t), 'class_soup_cal': lambda c, t: cal(class_soup(bank, c, t, k_class), c, t),
@@ -219,6 +219,10 @@ def paired(conds:pd.DataFrame,   # from `evaluate_conditions`
 # %% ../nbs/20_sampling.ipynb #9f3e858a
 K_GRID = (1, 2, 3, 5, 8, 13, 21, 34, 55)
 
+def _most_accurate(tab:pd.DataFrame, col:str):
+    "`col` of `tab`'s most accurate row (accuracy to 6 digits; ties to the earliest row, which is the smaller setting)."
+    return tab[col].iloc[int(np.argmax(tab.acc.round(6).values))]
+
 def k_grid(n:int, grid=K_GRID) -> list:
     "The soups' sizes to try: `grid`, continued by the Fibonacci rule up to `n` checkpoints, and `n` itself."
     g = [k for k in grid if k < n]
@@ -237,7 +241,7 @@ def choose_k(bank:ZooBank, dev:dict,      # group name -> its checkpoints (devel
             rows.append(dict(method=name, group=group, k=k, acc=st['acc'], acc_final=st['acc_final'], test_err=st['test_err'],
                              test_within=st['test_within'], val_err=st['val_err']))
     tab = pd.DataFrame(rows)
-    best = {m: int(t.k.iloc[int(np.argmax(t.acc.round(6).values))]) for m, t in tab.groupby('method')} if len(tab) else {}
+    best = {m: int(_most_accurate(t, 'k')) for m, t in tab.groupby('method')} if len(tab) else {}
     return {'loss_soup': best.get('loss_soup', 3), 'class_soup': best.get('class_soup', 3)}, tab
 
 # %% ../nbs/20_sampling.ipynb #71f679b2
@@ -256,8 +260,6 @@ class Matched:
         sd = set_soup(self.bank, classes)
         return sd if sd is not None else class_soup(self.bank, classes, target, self.settings['k_class'])
 
-    def _cal(self, sd, classes, target): return None if sd is None else self.s.calibrated(sd, classes, target)
-
 # %% ../nbs/20_sampling.ipynb #9a7c82aa
 def _refits(self:Matched, classes, target:float, kind:str, arg=None) -> dict:
     "The soup with its head refitted ('prototype', 'probe' with strength `arg`) or fine-tuned ('ft', `arg` steps), calibrated."
@@ -266,7 +268,7 @@ def _refits(self:Matched, classes, target:float, kind:str, arg=None) -> dict:
     if kind == 'prototype': sd = prototype_head(sd, *a)
     elif kind == 'probe': sd = probe_head(sd, *a, C=self.settings['probe_C'] if arg is None else arg)
     else: sd = finetune(sd, *a, arg[0], arg[1] if len(arg) > 1 else self.settings['ft_lr'][arg[0]])
-    return self._cal(sd, classes, target)
+    return self.s.calibrated(sd, classes, target)
 
 def _ensemble(self:Matched, classes, target:float) -> list|None:
     "The set's training checkpoints, heads reordered, scaled together so that their averaged logits reach the target."
@@ -283,14 +285,14 @@ def _scratch(self:Matched, classes, target:float, row, budget_s:float|None=None)
     if not (known and int(row.batch_size) >= 1 and int(row.epoch) >= 1): return None
     seed = zlib.crc32(f'{row.model_id}/{row.snapshot}/scratch'.encode())
     sd, _ = scratch_model(self.cfg, row, task_tensors(self.cfg, classes), seed, budget_s=budget_s, epochs=int(row.epoch))
-    return self._cal(sd, classes, target)
+    return self.s.calibrated(sd, classes, target)
 
 def _noisy(self:Matched, classes, target:float, factor:float|None=None) -> dict|None:
     "The training checkpoint nearest to the sample plus noise at `factor` times the zoo's spread, calibrated."
     seed = zlib.crc32(f'{list(classes)}/{target:.6g}/noise'.encode())
     factor = self.settings['noise'] if factor is None else factor
     sd = noisy_nearest(self.bank, self.s.sample(classes, target), classes, factor, seed)
-    return self._cal(sd, classes, target)
+    return self.s.calibrated(sd, classes, target)
 
 Matched.refit, Matched.ensemble, Matched.scratch, Matched.noisy = _refits, _ensemble, _scratch, _noisy
 
@@ -334,7 +336,7 @@ def choose_matched(mt:Matched, dev:dict, # group name -> its checkpoints (develo
                    for g, r in rows.groupby('_g')], ignore_index=True)
     tab = d[d.method != 'original'].groupby('method').acc.mean().reset_index()
     tab[['setting', 'value']] = pd.DataFrame(tab.method.tolist(), index=tab.index)
-    best = {k: float(t.value.iloc[int(np.argmax(t.acc.round(6).values))]) for k, t in tab.groupby('setting', sort=False)}
+    best = {k: float(_most_accurate(t, 'value')) for k, t in tab.groupby('setting', sort=False)}
     runs = capped(dev.get('val_runs', rows), cap, seed)
     conds = [([int(c) for c in r.classes], float(r.val_loss)) for _, r in runs.iterrows()]
     aim = np.nanmedian([_novelty(mt.bank, mt.s.sample(c, t), c) for c, t in conds])
@@ -708,7 +710,7 @@ def _records(df:pd.DataFrame) -> list:
 
 def bench(out,                      # the run directory, with every training stage fitted
           cap:int|None=24,          # conditions a group that the training baselines answer (None: all)
-          chosen:dict|None=None):   # settings chosen earlier (a report's `k` and `matched.settings`); None: choose them now
+          chosen:dict|None=None):   # settings chosen earlier (a report's `k`, `matched.settings`, `sample_ms`); None: choose them now
     "The run's sampler and every baseline, their settings chosen on development data, and what evaluating them needs."
     out = Path(out); run = load_run(out); s, proto = run.sampler, load_protocol(out)
     abl = Sampler.from_run(out, run.compression, run.ae, shared='shared_mse') if (out/'shared_mse'/'shared.json').exists() else None
@@ -719,7 +721,7 @@ def bench(out,                      # the run directory, with every training sta
     ks, ktab = (chosen['k'], None) if chosen else choose_k(bank, dev, evs['dev_test'], s.val_eval)
     r = split_rows(run.manifest, 'test').iloc[0]
     c0, t0 = [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi))
-    ms = time_sample(s, c0, t0)
+    ms = (chosen or {}).get('sample_ms') or time_sample(s, c0, t0)        # the sampler's wall-clock, for scratch_wallclock
     mt = Matched(s, bank, run.config, run.meta['input_shape'][0], dict(k_class=ks['class_soup']), budget_s=ms / 1000)
     if chosen: mset, mtab = dict(chosen['matched'], ft_lr={int(k): v for k, v in chosen['matched']['ft_lr'].items()}), None
     else: mset, mtab = choose_matched(mt, dev, evs['dev_test'], s.val_eval, cap=max(1, (cap or 24) // 3), seed=proto.seed)
@@ -737,14 +739,14 @@ def sampling_stage(out,                 # the run directory, with every training
     run, s, proto, bank, evs = (b[k] for k in ('run', 'sampler', 'proto', 'bank', 'evs'))
     groups, meths, (c0, t0) = b['groups'], b['methods'], b['probe']
     ev, ev_val, ks = (lambda g: evs[image_split(g)]), s.val_eval, b['k']
-    sub = {g: capped(r, cap, proto.seed) for g, r in groups.items()}
-    conds = pd.concat([evaluate_conditions(meths, r, g, ev(g), ev_val, progress, zoo_dir=out/'zoo', trained=keys(sub[g]))
+    answered = {g: capped(r, cap, proto.seed) for g, r in groups.items()}   # the conditions the training baselines answer
+    conds = pd.concat([evaluate_conditions(meths, r, g, ev(g), ev_val, progress, zoo_dir=out/'zoo', trained=keys(answered[g]))
                        for g, r in groups.items()], ignore_index=True)
     targets = sweep_targets(bank)
     sw = pd.concat([sweep({k: meths[k] for k in SWEEP_METHODS if k in meths}, r, g, targets, ev(g), ev_val, seed=proto.seed)
                     for g, r in groups.items()], ignore_index=True)
     summ = summarise(conds, n_boot)
-    au = pd.concat([audit(meths, bank, sub[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True)
+    au = pd.concat([audit(meths, bank, answered[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True)
     dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, out/'zoo', seed=proto.seed, k_loss=ks['loss_soup'])
                     for g, r in groups.items()], ignore_index=True) if s.prior is not None else None
     m = dict(k=ks, k_table=_records(b['k_table']), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot),
@@ -778,7 +780,8 @@ def compare(out,                      # a run directory made by wsl_run
     p = Path(out)/'report'/'metrics.json'
     prev = json.loads(p.read_text()).get('sampling') if p.exists() else None
     if cap == 'report': cap = prev['matched']['cap'] if prev and 'matched' in prev else 24
-    b = bench(out, cap, dict(k=prev['k'], matched=prev['matched']['settings']) if prev and 'matched' in prev else None)
+    b = bench(out, cap, dict(k=prev['k'], matched=prev['matched']['settings'], sample_ms=prev.get('sample_ms'))
+              if prev and 'matched' in prev else None)
     if group not in b['groups']: raise WSLError(f"{out} has no checkpoints in group {group!r}; it has {', '.join(b['groups'])}")
     ms = {k: f for k, f in b['methods'].items() if methods is None or k in methods}
     rows = b['groups'][group]
