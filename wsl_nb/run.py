@@ -48,15 +48,18 @@ def run_all(out,                  # the run directory
             progress=True,
             align:str='auto',     # unit alignment: auto (for zoos not grown from one initialisation), on, off
             function:str='auto',  # the function encoder: auto (for zoos not grown from one initialisation), on, off
+            cap:int|None=None,    # conditions a group that the training baselines answer (None: 1 in quick, else 24)
             **kw                  # the zoo's options and settings: device, workers, trainer, backend, ray_address, n_runs, seed, init, dataset
            ) -> dict:
     "Run every stage into `out`, reusing what it holds; return metrics.json."
+    if cap is not None and cap < 1: raise WSLError(f"--cap must be 1 or more, got {cap}")
     out = check_out_dir(out)
     with dir_lock(out, 'wsl_run'), dir_lock(out/'zoo', 'wsl_run'):          # one writer for the whole run
         f = fit_run(out, preset, orders=orders, holdout_class=holdout_class, progress=progress, align=align, function=function, **kw)
         tm = f['timings']
         timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress, fe=f['fe'])
-        timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=1 if preset == 'quick' else 24)
+        cap = (1 if preset == 'quick' else 24) if cap is None else cap
+        timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=cap)
         mi = machine_info()
         publish(out, 'timings', dict(stages=tm, total=round(sum(t['seconds'] for t in tm.values()), 1), machine=mi), _timings_section(tm, mi))
     return json.loads((Path(out)/'report'/'metrics.json').read_text())
@@ -69,6 +72,7 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument('--holdout-class', type=int, help='keep every run whose class set contains this class out of every stage; samples for those sets are reported')
     p.add_argument('--align', choices=('auto', 'on', 'off'), default='auto', help="permute every checkpoint's hidden units to one reference's order before compressing (auto: for zoos whose runs do not share one initialisation)")
     p.add_argument('--function-encoder', choices=('auto', 'on', 'off'), default='auto', help="fit an encoder that reads a model's logits on its task's training images, beside the weight encoder (auto: for zoos whose runs do not share one initialisation)")
+    p.add_argument('--cap', type=int, help='conditions a group that the training baselines (scratch, refitted and fine-tuned soups) answer; default 24, 1 in quick')
     return add_zoo_arguments(p)
 
 
@@ -92,7 +96,8 @@ def _run(argv):
     os.environ.setdefault('MPLBACKEND', 'Agg')
     a = run_parser().parse_args(argv)
     settings, options = zoo_options(a)
-    m = run_all(a.out, a.preset, orders=a.orders, holdout_class=a.holdout_class, progress=not a.quiet, align=a.align, function=a.function_encoder, **settings, **options)
+    m = run_all(a.out, a.preset, orders=a.orders, holdout_class=a.holdout_class, progress=not a.quiet, align=a.align, function=a.function_encoder,
+                cap=a.cap, **settings, **options)
     print(_summary(a.out, m))
 
 # %% ../nbs/90_run.ipynb #26c9e81d
