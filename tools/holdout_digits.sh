@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The results notebook's seeds and held-out digits, one run after another in the background (each zoo has one writer at
 # a time): the main job on zoos of seeds 1 and 2; `wsl_run --holdout-class C` for three digits on the zoos of seeds 0, 1
-# and 2, then for the other digits on seed 0. A holdout run shares its seed's zoo (a link to its folder). Reruns resume:
+# and 2, then for the other digits on seed 0. A holdout run shares its seed's zoo (a link to its folder), and its training
+# baselines answer 12 conditions a group (`--cap 12`, the main job's 24 halved, to keep a run near ten minutes). Reruns resume:
 # a run directory whose report is complete is skipped. Usage: bash tools/holdout_digits.sh [RUNS_DIR]  (default: runs)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ holdout() {  # holdout SEED DIGIT
   local d="$root/holdout_s$1_c$2"
   mkdir -p "$d"
   [ -e "$d/zoo" ] || ln -s "$(realpath "$(base "$1")/zoo")" "$d/zoo"
-  run "$d" --holdout-class "$2" --seed "$1"
+  run "$d" --holdout-class "$2" --seed "$1" --cap 12
 }
 run "$root/digits" --seed 0
 for seed in 1 2; do run "$(base $seed)" --seed "$seed"; done
