@@ -14,7 +14,7 @@ from .protocol import heldout_sets
 from .agreement import reconstruction_stage
 from .pipeline import fit_run, load_run, Run
 from .sample import TaskEval, save_sample
-from .sampling import sampling_stage
+from .evaluation import sampling_stage
 
 # %% auto #0
 __all__ = ['machine_info', 'run_all', 'run_parser', 'run_main', 'sample_parser', 'sample_main']

@@ -160,7 +160,7 @@ def parse_classes(classes,        # 3 distinct class names or indices, in head o
     return out
 
 # %% ../nbs/16_sample.ipynb #04b0ff03
-DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development data (the sampling notebook: the most accurate draws that still disagree at least half as much as the zoo's runs)
+DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development data (the evaluation notebook: the most accurate draws that still disagree at least half as much as the zoo's runs)
 
 class Sampler:
     "Conditional sampling P(W | D, R): a class list and a target loss to a state_dict of the zoo's architecture."

@@ -80,7 +80,7 @@ class SharedConfig:
     seed: int = 0
 
 SHARED_PRESETS = {'quick': SharedConfig(hidden=(128,), epochs=30, batch_size=32, results='fourier'), 'default': SharedConfig(results='fourier'),
-                  'thesis': SharedConfig(results='fourier')}   # the continuous loss encoding: chosen on development data (the sampling notebook)
+                  'thesis': SharedConfig(results='fourier')}   # the continuous loss encoding: chosen on development data (the evaluation notebook)
 
 # %% ../nbs/14_shared.ipynb #92256170
 class SharedEncoder(nn.Module):

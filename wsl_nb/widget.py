@@ -6,76 +6,16 @@
 from __future__ import annotations
 import io, math
 from pathlib import Path
-import pandas as pd
 import matplotlib.pyplot as plt
-import seaborn as sns
 import ipywidgets as W
 from IPython.display import display
 from .store import WSLError, check_out_file
-from .data import class_set
-from .zoo import load_checkpoint
-from .models import reorder
 from .protocol import split_rows
 from .sample import TaskEval, save_sample
+from .panel import ZooOfSet, panel_result, plot_panel
 
 # %% auto #0
-__all__ = ['ZooOfSet', 'panel_result', 'plot_panel', 'png_size', 'SampleWidget']
-
-# %% ../nbs/18_widget.ipynb #62948e7d
-class ZooOfSet:
-    "Test results of a zoo's checkpoints of one class set, put into a given order; cached."
-    def __init__(self, zoo_dir, manifest:pd.DataFrame, ev:TaskEval):
-        self.zoo_dir, self.ev, self._cache = Path(zoo_dir), ev, {}
-        self.man = manifest[manifest.status == 'ok'].reset_index(drop=True)
-        self.key = [class_set(c) for c in self.man.classes]
-
-    def __call__(self, classes) -> pd.DataFrame:
-        cl = [int(c) for c in classes]
-        if tuple(cl) not in self._cache:
-            rows = self.man[[k == class_set(cl) for k in self.key]]
-            out = []
-            for _, r in rows.iterrows():
-                e = self.ev(reorder(load_checkpoint(self.zoo_dir, r), r.classes, cl), cl)
-                out.append(dict(model_id=r.model_id, snapshot=r.snapshot, split=r.split, optimizer=r.optimizer, val_loss=r.val_loss, test_acc=e['acc'], test_loss=e['loss']))
-            self._cache[tuple(cl)] = pd.DataFrame(out, columns=['model_id', 'snapshot', 'split', 'optimizer', 'val_loss', 'test_acc', 'test_loss'])
-        return self._cache[tuple(cl)]
-
-# %% ../nbs/18_widget.ipynb #a9a8ed65
-def panel_result(sampler,         # the run's `Sampler`
-                 zoo:ZooOfSet,    # the zoo's models of each class set
-                 classes,         # 3 classes, in head order
-                 target_loss,     # the target validation loss
-                 seed:int|None=None, # None: the point estimate; a number: that draw from the prior
-                 spread:int=0     # also draw this many more (seeds after `seed`), to show their spread
-                ) -> dict:
-    "Sample for `classes` and `target_loss`, test it (and `spread` more draws), and test the zoo's models of the same class set."
-    cl, tl = sampler.parse_classes(classes), sampler.parse_loss(target_loss)
-    draw = seed is not None and sampler.prior is not None
-    sd = sampler.sample(cl, tl, n=1, seed=seed)[0] if draw else sampler.sample(cl, tl)
-    e = zoo.ev(sd, cl)
-    more = [zoo.ev(x, cl) for x in sampler.sample(cl, tl, n=spread, seed=(seed or 0) + 1)] if spread and sampler.prior is not None else []
-    return dict(classes=cl, names=[sampler.class_names[c] for c in cl], target_loss=tl, state_dict=sd, acc=e['acc'], loss=e['loss'],
-                confusion=e['confusion'], zoo=zoo(cl), seed=seed if draw else None, spread=[(x['loss'], x['acc']) for x in more])
-
-# %% ../nbs/18_widget.ipynb #ae5c721f
-def plot_panel(res:dict, title=''):
-    "The sample's confusion matrix, and test loss against accuracy for the zoo's models of the class set with the sample."
-    fig, (a, b) = plt.subplots(1, 2, figsize=(8.5, 3.3), gridspec_kw=dict(width_ratios=[1, 1.4]))
-    sns.heatmap(res['confusion'], annot=True, fmt='d', cbar=False, cmap='Blues', ax=a, xticklabels=res['names'], yticklabels=res['names'])
-    a.set(xlabel='predicted', ylabel='true', title=f"sample: acc {res['acc']:.3f}, loss {res['loss']:.3f}")
-    z = res['zoo']
-    for snap, mk in (('early', 's'), ('final', 'o')):
-        d = z[z.snapshot == snap]
-        if len(d): b.scatter(d.test_loss, d.test_acc, marker=mk, alpha=0.6, label=f'zoo, {snap} ({len(d)})')
-    if res.get('spread'): b.scatter(*zip(*res['spread']), marker='d', s=30, c='crimson', alpha=0.5, label=f"{len(res['spread'])} more draws", zorder=3)
-    b.scatter([res['loss']], [res['acc']], marker='*', s=220, c='crimson', label='sample' if res.get('seed') is None else f"draw {res['seed']}", zorder=3)
-    b.axvline(res['target_loss'], color='crimson', ls=':', lw=1, label='target loss')
-    low = min([0.3, res['acc'], *(z.test_acc if len(z) else []), *(a for _, a in res.get('spread', []))])
-    b.set(xscale='log', xlabel='test loss', ylabel='test accuracy', ylim=(low - 0.02, 1.02),
-          title=f"zoo models of {{{', '.join(res['names'])}}}")
-    b.legend(fontsize=7, loc='lower left')
-    fig.suptitle(title or f"classes {' / '.join(res['names'])}, target loss {res['target_loss']:.3g}"); fig.tight_layout()
-    return fig
+__all__ = ['png_size', 'SampleWidget']
 
 # %% ../nbs/18_widget.ipynb #358c65fa
 def png_size(data:bytes) -> tuple:
