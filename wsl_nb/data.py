@@ -10,14 +10,16 @@ from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import torch
+import torch.nn.functional as F
 import torchvision.datasets as tvd
 from PIL import Image
 from sklearn.datasets import load_digits
 from .store import WSLError
 
 # %% auto #0
-__all__ = ['DATASETS', 'SPLITS', 'SPLIT_FRACTIONS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'IMG_EXTS', 'data_root', 'parse_dataset',
-           'class_split', 'Source', 'load_source', 'check_classes', 'class_set', 'task_indices', 'load_task']
+__all__ = ['DATASETS', 'SPLITS', 'SPLIT_FRACTIONS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'IMG_EXTS', 'IMAGE_SUFFIXES', 'data_root',
+           'parse_dataset', 'class_split', 'Source', 'load_source', 'as_source_images', 'read_image_folder',
+           'check_classes', 'class_set', 'task_indices', 'load_task']
 
 # %% ../nbs/02_data.ipynb #298e6f0c
 DATASETS = ('digits', 'mnist', 'fashion_mnist', 'cifar10', 'cifar100', 'imagefolder')
@@ -162,6 +164,58 @@ def load_source(dataset:str='digits',       # a dataset spec
     "The `Source` of a dataset spec, read once per process."
     name, root = parse_dataset(dataset)
     return _load_source(name, root, _download_default() if download is None else bool(download))
+
+# %% ../nbs/02_data.ipynb #cd5a77da
+def as_source_images(x,            # images: (N, C, H, W) or (N, H, W), uint8 0..255 or floats in [0, 1]
+                     src:Source    # the dataset whose scale, channels and size they are put on
+                    ) -> torch.Tensor:
+    "Images as float (N, C, H, W) on `src`'s stored scale (0 to its white), channel count and size."
+    x = torch.as_tensor(x)
+    if x.ndim == 3: x = x[:, None]
+    if x.ndim != 4: raise WSLError(f"images must be (N, C, H, W) or (N, H, W), got shape {tuple(x.shape)}")
+    if x.dtype == torch.uint8: z = x.float() / 255
+    elif x.is_floating_point():
+        if len(x) and x.min() < 0: raise WSLError("images have negative values: they look standardised already; give uint8 (0..255) or floats in [0, 1]")
+        if len(x) and x.max() > 1: raise WSLError(f"float images must lie in [0, 1] (got values up to {float(x.max()):.3g}); give uint8 for 0..255")
+        z = x.float()
+    else: raise WSLError(f"images must be uint8 or float, got {x.dtype}")
+    C, H, W = src.shape
+    if z.shape[1] != C:
+        if z.shape[1] not in (1, 3): raise WSLError(f"images must have 1 or 3 channels, got {z.shape[1]}")
+        z = z.expand(-1, 3, -1, -1) if C == 3 else z.mean(1, keepdim=True)
+    if tuple(z.shape[-2:]) != (H, W) and len(z):
+        shrink = z.shape[-2] >= H and z.shape[-1] >= W
+        z = F.interpolate(z, size=(H, W), mode='area') if shrink else F.interpolate(z, size=(H, W), mode='bilinear', align_corners=False)
+    return z.clamp(0, 1) * src.vmax
+
+# %% ../nbs/02_data.ipynb #dbe00ffe
+IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.bmp', '.gif', '.tif', '.tiff', '.webp')
+
+def read_image_folder(path,               # a folder with one subfolder of images per class
+                      classes=None,       # subfolder names, in head order (default: the sorted subfolders)
+                      n_classes:int=3,    # how many classes a task has
+                      channels:int=3      # 1: read as grey, 3: as colour
+                     ) -> tuple[list, list]:
+    "Class names and a uint8 tensor (k, C, H, W) of each class's images, in head order."
+    root = Path(path)
+    if not root.is_dir(): raise WSLError(f"no folder of images at {root}")
+    subs = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith('.'))
+    names = [str(c) for c in classes] if classes is not None else subs
+    if len(names) != n_classes: raise WSLError(f"a task has exactly {n_classes} classes; {root} gives {len(names)}: {', '.join(names)}")
+    if missing := [n for n in names if n not in subs]: raise WSLError(f"{root} has no subfolder {missing[0]!r}; it has {', '.join(subs)}")
+    out = []
+    for n in names:
+        files = sorted(f for f in (root/n).iterdir() if f.suffix.lower() in IMAGE_SUFFIXES)
+        if not files: raise WSLError(f"no images for class {n!r} in {root/n} (PNG or JPEG files)")
+        arrs = []
+        for f in files:
+            try:
+                with Image.open(f) as im: arrs.append(np.asarray(im.convert('L' if channels == 1 else 'RGB')))
+            except Exception as e: raise WSLError(f"cannot read image {f}: {type(e).__name__}") from None
+        if len({a.shape for a in arrs}) > 1: raise WSLError(f"the images of class {n!r} differ in size; give one size per class")
+        t = torch.from_numpy(np.stack(arrs))
+        out.append(t[:, None] if channels == 1 else t.permute(0, 3, 1, 2).contiguous())
+    return names, out
 
 # %% ../nbs/02_data.ipynb #f9058623
 def check_classes(classes,       # class indices, in head order

@@ -123,9 +123,12 @@ class Run:
         if self._sampler is None: self._sampler = Sampler.from_run(self.dir, self.compression, self.ae)
         return self._sampler
 
-    def sample(self, classes, target_loss) -> dict:
-        "Weights for `classes` (names or indices, in head order) and a target validation loss: a state_dict (CPU; for an aligned run, in the reference's unit order)."
-        return self.sampler.sample(classes, target_loss)
+    def sample(self, classes=None,  # 3 class names or indices of the zoo's dataset, in head order (with `images`: their names)
+               target_loss=None,      # the validation loss asked for
+               images=None,           # the task as data: a folder with a subfolder per class, an (X, y) pair, or 3 image tensors
+               n:int|None=None, seed:int|None=None, mode:str|None=None):   # draws from the prior, as `Sampler.sample`
+        "Weights for a task and a target validation loss: a state_dict (CPU; for an aligned run, in the reference's unit order), or `n` of them."
+        return self.sampler.sample(classes, target_loss, n=n, seed=seed, mode=mode, images=images)
 
 # %% ../nbs/17_pipeline.ipynb #60136d0a
 def load_run(out) -> Run:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import argparse, json, os, platform, sys, warnings
 import torch
+import torch.nn.functional as F
 from pathlib import Path
 from .store import WSLError, cli_main, dir_lock, check_out_dir, check_out_file
 from .stage import timed, publish
@@ -13,7 +14,7 @@ from .grow import add_zoo_arguments, zoo_options
 from .protocol import heldout_sets
 from .agreement import reconstruction_stage
 from .pipeline import fit_run, load_run, Run
-from .sample import TaskEval, save_sample
+from .sample import TaskEval, Images, save_sample
 from .evaluation import sampling_stage
 
 # %% auto #0
@@ -107,9 +108,13 @@ def run_main(argv=None):
 
 # %% ../nbs/90_run.ipynb #985c6c7e
 def sample_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser('wsl_sample', description="Sample a model's weights for a class list and a target validation loss from a run directory made by wsl_run.")
+    p = argparse.ArgumentParser('wsl_sample', description="Sample a model's weights for a task (a class list of the zoo's dataset, or a folder of "
+                                "labelled images) and a target validation loss from a run directory made by wsl_run.")
     p.add_argument('--run', required=True, help='run directory (made by wsl_run)')
-    p.add_argument('--classes', required=True, nargs='+', help='3 distinct class names or indices, in head order')
+    p.add_argument('--classes', nargs='+', help="3 distinct class names or indices of the zoo's dataset, in head order (with --images: "
+                   "3 of its subfolders, in head order)")
+    p.add_argument('--images', help='the task as data: a folder with one subfolder of images (PNG, JPEG) per class, sorted or as --classes orders them')
+    p.add_argument('--test-images', help='with --images: a folder of the same classes\' test images; report accuracy and loss there')
     p.add_argument('--target-loss', required=True, help="target validation loss (clamped to the zoo's range, with a warning)")
     p.add_argument('--out', required=True, help='output file, .safetensors (with --n K: K files, OUT_0 to OUT_{K-1}.safetensors)')
     p.add_argument('--n', type=int, help='draw this many models from the prior (default: the point estimate)')
@@ -117,26 +122,38 @@ def sample_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/90_run.ipynb #9bd05989
+def _task_report(s, sd, task, test_dir) -> str:
+    "Where a sample for `task` was tested: the zoo's development-test images of its classes, a folder given, or nowhere."
+    if not isinstance(task, Images):
+        e = TaskEval.of(s)(sd, task)
+        return f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} development-test images"
+    if test_dir is None: return 'no test images given (--test-images)'
+    X, y = s.images(test_dir, task.names).tensors()
+    with torch.no_grad(): out = s.model(sd)(X)
+    return f"test accuracy {float((out.argmax(1) == y).float().mean()):.3f}, test loss {float(F.cross_entropy(out, y)):.4f} on {len(y)} images in {test_dir}"
+
 def _sample(argv):
     a = sample_parser().parse_args(argv)
     out = check_out_file(a.out, '.safetensors')                  # before any work
     if a.n is not None and not 1 <= a.n <= 1000: raise WSLError(f"--n must be from 1 to 1000, got {a.n}")
     if a.seed is not None and not 0 <= a.seed < 2**31: raise WSLError(f"--seed must be from 0 to 2**31 - 1, got {a.seed}")
+    if a.images is None and a.classes is None: raise WSLError("give the task: --classes of the zoo's dataset, or --images DIR")
+    if a.test_images is not None and a.images is None: raise WSLError("--test-images goes with --images (a class list is tested on its own test images)")
     s = load_run(a.run).sampler
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter('always')
-        cl, tl = s.parse_classes(a.classes), s.parse_loss(a.target_loss)
+        task, tl = (s.images(a.images, a.classes) if a.images else s.parse_classes(a.classes)), s.parse_loss(a.target_loss)
+    if a.test_images is not None: s.images(a.test_images, task.names)            # an unreadable test folder: an error before any work
     for x in w: print(f'wsl_sample: warning: {x.message}', file=sys.stderr)
     draw = a.n is not None or a.seed is not None
     seed = (a.seed or 0) if draw else None
-    sds = s.sample(cl, tl, n=a.n or 1, seed=seed) if draw else [s.sample(cl, tl)]
+    sds = s.sample(task, tl, n=a.n or 1, seed=seed) if draw else [s.sample(task, tl)]
     paths = [out] if len(sds) == 1 else [out.with_name(f'{out.stem}_{i}{out.suffix}') for i in range(len(sds))]
-    ev = TaskEval.of(s)
+    named = f"images {task} from {a.images}" if isinstance(task, Images) else f"classes {' '.join(s.class_names[c] for c in task)}"
     for i, (sd, p) in enumerate(zip(sds, paths)):
-        save_sample(p, sd, s, cl, tl, seed, i if draw else None); e = ev(sd, cl)
+        save_sample(p, sd, s, task, tl, seed, i if draw else None)
         what = f'draw {i} of seed {seed}' if draw else 'point estimate'
-        print(f"wsl_sample: classes {' '.join(s.class_names[c] for c in cl)}, target loss {tl:.4g}, {what}: test accuracy {e['acc']:.3f}, "
-              f"test loss {e['loss']:.4f} on {int(e['confusion'].sum())} development-test images; wrote {p}")
+        print(f"wsl_sample: {named}, target loss {tl:.4g}, {what}: {_task_report(s, sd, task, a.test_images)}; wrote {p}")
 
 # %% ../nbs/90_run.ipynb #b25b1624
 def sample_main(argv=None):

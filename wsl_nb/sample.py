@@ -12,17 +12,17 @@ import torch.nn.functional as F
 from torch.func import functional_call
 from safetensors import safe_open
 from .store import WSLError, save_state, load_state
-from .data import load_task, load_source
+from .data import load_task, load_source, as_source_images, read_image_folder
 from .models import build_model, head_names, grouped_forward
 from .zoo import load_zoo
 from .compress import Compression
 from .weight_ae import load_ae
-from .dataset_encoder import PixelProjection, class_embeddings, dataset_embedding
+from .dataset_encoder import PixelProjection, class_embeddings, dataset_embedding, images_embedding
 from .shared import load_shared
 from .prior import Prior, load_prior
 
 # %% auto #0
-__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'body_key', 'TaskEval', 'parse_classes', 'Sampler',
+__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'body_key', 'TaskEval', 'parse_classes', 'Images', 'Sampler',
            'save_sample', 'load_sample']
 
 # %% ../nbs/16_sample.ipynb #fbe2581c
@@ -159,6 +159,45 @@ def parse_classes(classes,        # 3 distinct class names or indices, in head o
     if len(set(out)) != 3: raise WSLError(f"classes must be distinct, got {list(classes)}")
     return out
 
+# %% ../nbs/16_sample.ipynb #cf362d54
+class Images:
+    "A task given as data: a few labelled images of each of its 3 classes, in head order, on the zoo's dataset's scale."
+    def __init__(self, per_class:list, names:list, src, data_seed:int=0):
+        self.per_class, self.names, self.src, self.data_seed = per_class, [str(n) for n in names], src, data_seed
+        self._emb = None
+
+    @classmethod
+    def read(cls, images, src, data_seed:int=0, classes=None):
+        "From a folder (one subfolder per class: sorted, or in the order `classes` names), an (X, y) pair (y in 0..2), or a list of 3 tensors."
+        if isinstance(images, (str, Path)): names, per = read_image_folder(images, classes, channels=src.shape[0])
+        elif isinstance(images, tuple) and len(images) == 2 and torch.as_tensor(images[1]).ndim == 1:
+            X, y = torch.as_tensor(images[0]), torch.as_tensor(images[1])
+            if len(X) != len(y): raise WSLError(f"{len(X)} images but {len(y)} labels")
+            if len(y) and not set(y.tolist()) <= {0, 1, 2}: raise WSLError(f"labels must be 0, 1 or 2 (head order), got {sorted(set(y.tolist()))}")
+            per = [X[y == h] for h in range(3)]
+        elif isinstance(images, (list, tuple)): per = [torch.as_tensor(x) for x in images]
+        else: raise WSLError(f"images must be a folder, an (X, y) pair or a list of 3 image tensors, got {type(images).__name__}")
+        if len(per) != 3: raise WSLError(f"a task has exactly 3 classes, got images of {len(per)}")
+        if empty := [h for h, x in enumerate(per) if len(x) == 0]: raise WSLError(f"no images for class {empty[0]} (head order)")
+        names = list(classes) if classes is not None else (names if isinstance(images, (str, Path)) else [f'class {h}' for h in range(3)])
+        if len(names) != 3: raise WSLError(f"a task has exactly 3 classes, got {len(names)} names")
+        return cls([as_source_images(x, src) for x in per], names, src, data_seed)
+
+    @property
+    def k(self) -> list: return [len(x) for x in self.per_class]
+
+    def embedding(self, encoder) -> torch.Tensor:
+        "The task's dataset embedding (each class's mean embedding, in head order), computed once."
+        if self._emb is None: self._emb = images_embedding(self.per_class, self.src, encoder, self.data_seed)
+        return self._emb
+
+    def tensors(self) -> tuple:
+        "The images standardised as the zoo's models read them, and their labels 0..2."
+        X = torch.cat(self.per_class)
+        return self.src.to_float(X, self.data_seed), torch.cat([torch.full((n,), h) for h, n in enumerate(self.k)])
+
+    def __repr__(self): return f"Images({', '.join(f'{n}: {k}' for n, k in zip(self.names, self.k))})"
+
 # %% ../nbs/16_sample.ipynb #04b0ff03
 DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development data (the evaluation notebook: the most accurate draws that still disagree at least half as much as the zoo's runs)
 
@@ -171,6 +210,7 @@ class Sampler:
         self.class_names, self.arch, self.dataset, self.in_channels, self.data_seed = [str(c) for c in class_names], arch, dataset, in_channels, data_seed
         self.lo, self.hi = shared.results.bins.range()
         self.calibrate, self.prior, self.val_eval = calibrate, prior, TaskEval(arch, dataset, in_channels, data_seed, 'val')   # calibration's images and features
+        self.encoder, self._src = PixelProjection(), None     # the encoder `class_emb` was made with, for conditions given as images
 
     @classmethod
     def from_run(cls, d, comp:Compression|None=None, ae=None, shared:str='shared', calibrate:bool=True):
@@ -200,17 +240,33 @@ class Sampler:
             x = c
         return x
 
+    @property
+    def src(self):
+        "The zoo's dataset (its scale, channels, size and standardisation, for conditions given as images)."
+        if self._src is None: self._src = load_source(self.dataset)
+        return self._src
+
+    def images(self, images, classes=None) -> Images:
+        "A condition given as data (see `Images.read`): a folder, an (X, y) pair or a list of 3 image tensors; `classes` names them."
+        return images if isinstance(images, Images) else Images.read(images, self.src, self.data_seed, classes)
+
+    def embed(self, data) -> torch.Tensor:
+        "The dataset embedding of a condition's data: `Images`, or 3 class names or indices of the zoo's dataset."
+        return data.embedding(self.encoder) if isinstance(data, Images) else dataset_embedding(self.class_emb, self.parse_classes(data))
+
     def latent(self, conds:list) -> torch.Tensor:
-        "z_proj (n, latent) of conditions [(classes, target_loss), ...]."
-        cl = [self.parse_classes(c) for c, _ in conds]
+        "z_proj (n, latent) of conditions [(classes or `Images`, target_loss), ...]."
         ls = torch.tensor([self.parse_loss(l) for _, l in conds], dtype=torch.float32)
-        zd = torch.stack([dataset_embedding(self.class_emb, c) for c in cl])
+        zd = torch.stack([self.embed(d) for d, _ in conds])
         with torch.no_grad(): return self.shared(zd, ls)
 
     def calibrated(self, sd:dict|None, classes, target_loss:float) -> dict|None:
-        "`sd` with its head scaled so that its loss on the task's validation images is nearest to `target_loss` (None stays None)."
+        "`sd` with its head scaled so that its loss on the task's validation images (or on the `Images` given) is nearest to `target_loss`."
         if sd is None: return None
-        logits, y = self.val_eval.logits(sd, self.parse_classes(classes))
+        if isinstance(classes, Images):
+            X, y = classes.tensors()
+            with torch.no_grad(): logits = self.model(sd)(X)
+        else: logits, y = self.val_eval.logits(sd, self.parse_classes(classes))
         return scale_head(sd, calibration_scale(logits.double(), y, float(target_loss)))
 
     def sample_many(self, conds:list) -> list:
@@ -222,7 +278,7 @@ class Sampler:
         "Decoded parameters (name -> (B, ...)) as state_dicts, calibrated if the sampler calibrates (their validation features found together first)."
         sds = [{k: v[i].contiguous() for k, v in P.items()} for i in range(len(conds))]
         if not self.calibrate: return sds
-        self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds)])
+        self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds) if not isinstance(c, Images)])
         return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)]
 
     def draw_many(self, conds:list, seed:int|None=None, temperature:float|None=None) -> list:
@@ -234,12 +290,17 @@ class Sampler:
         with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(zp + self.prior.draw(zp, logl, g, DRAW_TEMPERATURE if temperature is None else temperature)))
         return self._finish(P, conds)
 
-    def sample(self, classes, target_loss,
+    def sample(self, classes=None,         # 3 class names or indices of the zoo's dataset, in head order (with `images`: their names)
+               target_loss=None,             # the validation loss asked for
                n:int|None=None,       # how many: a list of n state_dicts (default: one state_dict)
                seed:int|None=None,    # the draws' seed: the same seed, the same models
                mode:str|None=None,    # 'mean' (the point estimate z_proj) or 'draw' (from the prior); default: 'mean' without n, 'draw' with it
-               temperature:float|None=None): # the prior's spread (0: its most likely residual; default `DRAW_TEMPERATURE`)
-        "A state_dict for `classes` (in head order) and `target_loss`; with `n`, a list of `n` of them."
+               temperature:float|None=None, # the prior's spread (0: its most likely residual; default `DRAW_TEMPERATURE`)
+               images=None):          # the task as data instead: a folder, an (X, y) pair, a list of 3 tensors, or `Images`
+        "A state_dict for a task (`classes`, or its `images`) and `target_loss`; with `n`, a list of `n` of them."
+        if target_loss is None: raise WSLError("give a target loss (target_loss=...)")
+        if images is not None: classes = self.images(images, classes)
+        elif classes is None: raise WSLError("give the task: classes=[...] of the zoo's dataset, or images=...")
         mode = mode or ('mean' if n is None else 'draw')
         if mode not in ('mean', 'draw'): raise WSLError(f"mode must be 'mean' or 'draw', got {mode!r}")
         k = 1 if n is None else int(n)
@@ -257,16 +318,21 @@ class Sampler:
 def save_sample(path,            # a .safetensors file
                 state_dict:dict, # the sampled weights
                 sampler:Sampler, # the sampler that made them
-                classes,         # their class list, in head order
+                classes,         # their class list, in head order, or the `Images` they were sampled for
                 target_loss,     # the loss asked for
                 seed:int|None=None, # the draw's seed (None: the point estimate)
                 draw:int|None=None  # which of the seed's draws
                ) -> Path:
     "Write a sampled state_dict with its metadata as safetensors, atomically."
-    cl, tl = sampler.parse_classes(classes), float(target_loss)
+    tl = float(target_loss)
     how = dict(mode='mean') if seed is None else dict(mode='draw', seed=str(seed), draw=str(draw or 0))
-    save_state(path, state_dict, dict(arch=sampler.arch, dataset=sampler.dataset, classes=json.dumps(cl), calibrated=str(sampler.calibrate),
-                                      class_names=json.dumps([sampler.class_names[c] for c in cl]), target_loss=repr(tl), **how))
+    if isinstance(classes, Images):                                   # the task was data: its class names and images per class
+        what = dict(condition='images', classes=json.dumps(classes.names), class_names=json.dumps(classes.names), k=json.dumps(classes.k))
+    else:
+        cl = sampler.parse_classes(classes)
+        what = dict(condition='classes', classes=json.dumps(cl), class_names=json.dumps([sampler.class_names[c] for c in cl]))
+    save_state(path, state_dict, dict(arch=sampler.arch, dataset=sampler.dataset, calibrated=str(sampler.calibrate), target_loss=repr(tl),
+                                      **what, **how))
     return Path(path)
 
 # %% ../nbs/16_sample.ipynb #dc69c5d5
@@ -277,5 +343,6 @@ def load_sample(path) -> tuple:
     for k in ('arch', 'dataset', 'classes', 'target_loss'):
         if k not in meta: raise WSLError(f"{path} has no {k!r} in its metadata: not a sampled model")
     meta['classes'], meta['target_loss'] = json.loads(meta['classes']), float(meta['target_loss'])
+    if 'k' in meta: meta['k'] = json.loads(meta['k'])
     if 'class_names' in meta: meta['class_names'] = json.loads(meta['class_names'])
     return load_state(path), meta
