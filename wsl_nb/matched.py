@@ -128,6 +128,11 @@ def _novelty(bank:ZooBank, sd:dict|None, classes) -> float:
     nn = None if sd is None else nearest_checkpoint(bank, sd, classes)['same_set']
     return np.nan if nn is None else float(nn['distance'])
 
+def _median(xs) -> float:
+    "The median of the finite values of `xs`; NaN, without a warning, where there is none (no condition had a set to measure)."
+    x = np.asarray(xs, dtype=float)
+    return float(np.median(x[np.isfinite(x)])) if np.isfinite(x).any() else np.nan
+
 def choose_matched(mt:Matched, dev:dict, # group name -> its checkpoints (development groups)
                    ev:TaskEval, ev_val:TaskEval, cap:int=8, seed:int=0) -> tuple[dict, pd.DataFrame]:
     "The matched baselines' settings chosen on development data, and the table they were chosen from."
@@ -141,8 +146,8 @@ def choose_matched(mt:Matched, dev:dict, # group name -> its checkpoints (develo
     best = {k: float(_most_accurate(t, 'value')) for k, t in tab.groupby('setting', sort=False)}
     runs = capped(dev.get('val_runs', rows), cap, seed)
     conds = [([int(c) for c in r.classes], float(r.val_loss)) for _, r in runs.iterrows()]
-    aim = np.nanmedian([_novelty(mt.bank, mt.s.sample(c, t), c) for c, t in conds])
-    nov = {f: np.nanmedian([_novelty(mt.bank, mt.noisy(c, t, f), c) for c, t in conds]) for f in NOISE}
+    aim = _median([_novelty(mt.bank, mt.s.sample(c, t), c) for c, t in conds])
+    nov = {f: _median([_novelty(mt.bank, mt.noisy(c, t, f), c) for c, t in conds]) for f in NOISE}
     noise = min(NOISE, key=lambda f: abs(math.log(nov[f] / aim)) if aim > 0 and nov[f] > 0 else math.inf)
     nz = pd.DataFrame([dict(setting='noise', value=f, novelty=v, sampler_novelty=aim) for f, v in nov.items()])
     tab = pd.concat([tab[['setting', 'value', 'acc']], nz], ignore_index=True)
