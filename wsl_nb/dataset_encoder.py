@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .store import WSLError, save_state, load_state
-from .data import load_source, class_split, as_source_images
+from .data import load_source, class_split
 
 # %% auto #0
 __all__ = ['PixelProjection', 'ClipEncoder', 'cache_root', 'class_embeddings', 'dataset_embedding', 'images_embedding']
@@ -128,7 +128,7 @@ def dataset_embedding(class_emb:torch.Tensor, # class embeddings (n_classes, dim
     return class_emb[cl].reshape(-1)
 
 # %% ../nbs/12_dataset_encoder.ipynb #98a97f54
-def images_embedding(per_class:list,    # one image tensor per class, in head order (see `as_source_images`)
+def images_embedding(per_class:list,    # one image tensor per class, in head order, on the dataset's scale (`as_source_images`)
                      src,               # the zoo's dataset (its scale, channels, size and standardisation)
                      encoder=None,      # the run's image encoder (default: `PixelProjection()`)
                      data_seed:int=0    # the zoo's data seed (its standardisation)
@@ -136,4 +136,4 @@ def images_embedding(per_class:list,    # one image tensor per class, in head or
     "A task's dataset embedding from its images: each class's mean embedding, concatenated in head order (3 * dim,)."
     encoder = encoder or PixelProjection()
     if not len(per_class) or any(len(x) == 0 for x in per_class): raise WSLError("every class needs at least one image")
-    return torch.cat([encoder.encode(as_source_images(x, src), src, data_seed).mean(0) for x in per_class])
+    return torch.cat([encoder.encode(x, src, data_seed).mean(0) for x in per_class])
