@@ -13,7 +13,8 @@ from .store import WSLError, save_state, load_state
 from .data import load_source, class_split
 
 # %% auto #0
-__all__ = ['PixelProjection', 'ClipEncoder', 'cache_root', 'class_embeddings', 'dataset_embedding', 'images_embedding']
+__all__ = ['PixelProjection', 'ClipEncoder', 'cache_root', 'class_embeddings', 'dataset_embedding', 'image_embeddings',
+           'images_embedding']
 
 # %% ../nbs/12_dataset_encoder.ipynb #00603a06
 class PixelProjection:
@@ -126,6 +127,20 @@ def dataset_embedding(class_emb:torch.Tensor, # class embeddings (n_classes, dim
     cl = torch.as_tensor(list(classes))
     if cl.max() >= len(class_emb) or cl.min() < 0: raise WSLError(f"class index {int(cl.max())} out of range; the dataset has classes 0..{len(class_emb) - 1}")
     return class_emb[cl].reshape(-1)
+
+# %% ../nbs/12_dataset_encoder.ipynb #354e2fbb
+def image_embeddings(dataset:str, encoder=None, data_seed:int=0, cache_dir=None) -> list:
+    "The embedding of every training image, a tensor (n_c, dim) per class of the dataset; cached on disk."
+    encoder = encoder or PixelProjection()
+    src = load_source(dataset)
+    name = hashlib.sha256(f'{dataset}|{data_seed}|{encoder.key}|images'.encode()).hexdigest()[:16]
+    path = Path(cache_dir or cache_root())/'image_embeddings'/f'{src.name}-{encoder.key}-{name}.safetensors'
+    if path.exists():
+        d = load_state(path)
+        return [d[f'class_{c}'] for c in range(len(src.classes))]
+    out = [encoder.encode(src.get(class_split(src.labels, c, 'train', data_seed)), src, data_seed) for c in range(len(src.classes))]
+    save_state(path, {f'class_{c}': e.contiguous() for c, e in enumerate(out)}, dict(dataset=dataset, encoder=encoder.key, data_seed=data_seed))
+    return out
 
 # %% ../nbs/12_dataset_encoder.ipynb #98a97f54
 def images_embedding(per_class:list,    # one image tensor per class, in head order, on the dataset's scale (`as_source_images`)

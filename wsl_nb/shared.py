@@ -23,12 +23,12 @@ from .align import weights_zoo
 from .compress import Compression
 from .weight_ae import WeightAE, coef_matrix, class_matrix
 from .results_encoder import LossBins, ResultsEncoder, LossFourier
-from .dataset_encoder import PixelProjection, class_embeddings, dataset_embedding
+from .dataset_encoder import PixelProjection, class_embeddings, dataset_embedding, image_embeddings
 
 # %% auto #0
-__all__ = ['SHARED_PRESETS', 'RETRIEVAL_GROUPS', 'nt_xent', 'retrieval', 'SharedConfig', 'SharedEncoder', 'train_shared',
-           'shared_data', 'save_shared', 'load_shared', 'plot_shared_curves', 'plot_heatmap', 'plot_umap',
-           'shared_inputs', 'shared_stage']
+__all__ = ['SHARED_PRESETS', 'RETRIEVAL_GROUPS', 'nt_xent', 'retrieval', 'SharedConfig', 'SharedEncoder', 'subset_embeddings',
+           'train_shared', 'shared_data', 'save_shared', 'load_shared', 'plot_shared_curves', 'plot_heatmap',
+           'plot_umap', 'shared_inputs', 'shared_stage']
 
 # %% ../nbs/14_shared.ipynb #5dd1e889
 def nt_xent(zp:torch.Tensor,            # projections (B, d)
@@ -70,6 +70,8 @@ class SharedConfig:
     ablation: bool = True       # the shared stage also fits the MSE-only ablation, for the sampling stage's comparison
     mask_same: bool = True      # other runs under the same (classes, loss bin) condition are not negatives
     orders: bool = False        # the training split in all six class orders (use with a weight AE trained with orders)
+    subsets: bool = False       # also train on conditions built from k random training images a class (k from 1 to all, log-uniform)
+    subset_share: float = 0.5   # the share of each batch's conditions rebuilt from such subsets
     epochs: int = 200
     patience: int|None = 25     # stop once the validation score has not improved for this many epochs (the cosine schedule still spans `epochs`)
     batch_size: int = 256
@@ -102,6 +104,22 @@ def _same(classes:torch.Tensor, bins:torch.Tensor) -> torch.Tensor:
     "(B, B): pairs with the same ordered classes and the same loss bin."
     return (classes[:, None, :] == classes[None, :, :]).all(-1) & (bins[:, None] == bins[None, :])
 
+def subset_embeddings(pool:list,            # per class of the dataset: its training images' embeddings (n_c, dim)
+                      classes:torch.Tensor, # (B, 3) class indices, head order
+                      g:torch.Generator     # the draws' random state
+                     ) -> torch.Tensor:
+    "(B, 3 * dim) dataset embeddings, each class the mean of a random subset of its images: k log-uniform from 1 to all."
+    B, dim = len(classes), pool[0].shape[1]
+    out = torch.empty(B, 3, dim)
+    for h in range(3):
+        for c in classes[:, h].unique().tolist():
+            rows, E = (classes[:, h] == c).nonzero().flatten(), pool[c]
+            k = torch.exp(torch.rand(len(rows), generator=g) * np.log(len(E)))            # log-uniform on [1, n_c]
+            pick = torch.rand(len(rows), len(E), generator=g) < (k / len(E))[:, None]
+            pick[torch.arange(len(rows)), torch.randint(len(E), (len(rows),), generator=g)] = True   # at least one image
+            out[rows, h] = (pick.float() @ E) / pick.sum(1, keepdim=True)
+    return out.reshape(B, -1)
+
 # %% ../nbs/14_shared.ipynb #d5d018e2
 def train_shared(data:dict,                 # per split: zd, loss, classes, zw (from `shared_data`)
                  cfg:SharedConfig|None=None,
@@ -115,8 +133,13 @@ def train_shared(data:dict,                 # per split: zd, loss, classes, zw (
     model = SharedEncoder(tr['zd'].shape[1], tr['zw'].shape[1], bins, cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, cfg.epochs)
+    pool = data['train'].get('pool') if cfg.subsets else None
+    if cfg.subsets and pool is None: raise WSLError("subsets=True needs the training images' embeddings: data['train']['pool'] (`shared_inputs(..., pool=True)`)")
     def objective(d, idx=None):
         zd, loss, cl, zw = (d[k] if idx is None else d[k][idx] for k in ('zd', 'loss', 'classes', 'zw'))
+        if pool is not None and idx is not None:                                   # training batches: some conditions from k images a class
+            few = (torch.rand(len(cl), generator=g) < cfg.subset_share).nonzero().flatten()
+            if len(few): zd = zd.clone(); zd[few] = subset_embeddings(pool, cl[few], g).to(zd.device)
         zp = model(zd, loss)
         nt = nt_xent(zp, zw, cfg.tau, _same(cl, bins(loss)).to(zp.device) if cfg.mask_same else None)
         return cfg.ntxent * nt + cfg.mse * F.mse_loss(zp, zw), nt, zp
@@ -225,12 +248,14 @@ def shared_inputs(out,                    # the run directory
                   comp:Compression, ae:WeightAE,
                   orders:bool=False,      # the training split in all six class orders
                   progress=True,
-                  splits=('train', 'val')  # splits of the fitted manifest to gather
+                  splits=('train', 'val'), # splits of the fitted manifest to gather
+                  pool:bool=False          # also every training image's embedding, for conditions of k images (`subsets`)
                  ) -> dict:
     "The shared encoder's data: `splits` of the fitted manifest, and every held-out group's checkpoints."
     out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
     ce = class_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache', progress=progress)
     parts = shared_data(wz, proto.fit_rows(man), comp, ae, ce, splits=splits, orders=orders)
+    if pool: parts['train']['pool'] = image_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache')
     for g in ('dev_sets', 'final_sets', 'unseen_class'):
         if len(rows := proto.group(man, g)): parts[g] = shared_data(wz, rows.assign(split='train'), comp, ae, ce, splits=('train',))['train']
     return parts
@@ -291,7 +316,7 @@ def shared_stage(out,                 # the run directory, with its zoo, compres
                  device:str='cpu') -> dict:
     "Train (or reuse) the shared encoder (and its MSE-only ablation); measure NT-Xent and retrieval; write metrics, figures and the report section."
     out = Path(out); meta, man = load_zoo(out/'zoo')
-    parts = shared_inputs(out, comp, ae, scfg.orders, progress)
+    parts = shared_inputs(out, comp, ae, scfg.orders, progress, pool=scfg.subsets)
     fp = fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], json.dumps(load_protocol(out).to_dict(), sort_keys=True))
     model, hist = _fit_shared(out, parts, scfg, fp, 'shared', progress, device)
     if scfg.ablation: _fit_shared(out, parts, replace(scfg, ntxent=0.0, ablation=False), fp, 'shared_mse', progress, device)
