@@ -8,31 +8,13 @@ import copy, time
 import numpy as np
 import pandas as pd
 import torch
-from .data import class_split
 from .models import build_model
 from .protocol import cluster_resamples, interval
-from .sample import Sampler, TaskEval, Images
+from .sample import Sampler, TaskEval, Images, image_task
 from .baselines import ZooBank, set_soup, class_soup, prototype_head, probe_head, finetune
 
 # %% auto #0
-__all__ = ['FEW_METHODS', 'image_task', 'fresh_model', 'PixelMeans', 'FewImages', 'evaluate_few', 'summarise_few']
-
-# %% ../nbs/25_few.ipynb #d23c3ce1
-def image_task(src,               # the zoo's dataset
-               classes,           # 3 class indices, in head order
-               k:int|None,        # images a class (None: all of the split's)
-               draw:int=0,        # which seeded draw
-               data_seed:int=0,   # the zoo's data seed (its splits)
-               split:str='train'  # where the images come from
-              ) -> Images:
-    "k images of each class of `classes` from `split`, the `draw`-th seeded choice, as a condition."
-    per = []
-    for c in classes:
-        idx = class_split(src.labels, int(c), split, data_seed)
-        if k is not None and k < len(idx):
-            idx = np.sort(np.random.default_rng([int(data_seed), int(c), int(k), int(draw)]).choice(idx, int(k), replace=False))
-        per.append(src.get(idx).float())                      # the dataset's own scale already
-    return Images(per, [src.classes[int(c)] for c in classes], src, data_seed)
+__all__ = ['FEW_METHODS', 'fresh_model', 'PixelMeans', 'FewImages', 'evaluate_few', 'summarise_few']
 
 # %% ../nbs/25_few.ipynb #04c30899
 def fresh_model(arch:str, in_channels:int, seed:int) -> dict:

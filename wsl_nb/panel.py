@@ -6,15 +6,17 @@
 from __future__ import annotations
 from pathlib import Path
 import pandas as pd
+import torch
+import torch.nn.functional as F
 import matplotlib.pyplot as plt
 import seaborn as sns
 from .data import class_set
 from .zoo import load_checkpoint
 from .models import reorder
-from .sample import TaskEval
+from .sample import TaskEval, Images
 
 # %% auto #0
-__all__ = ['ZooOfSet', 'panel_result', 'plot_panel']
+__all__ = ['ZooOfSet', 'panel_result', 'plot_panel', 'plot_condition']
 
 # %% ../nbs/18_panel.ipynb #62948e7d
 class ZooOfSet:
@@ -32,25 +34,41 @@ class ZooOfSet:
             for _, r in rows.iterrows():
                 e = self.ev(reorder(load_checkpoint(self.zoo_dir, r), r.classes, cl), cl)
                 out.append(dict(model_id=r.model_id, snapshot=r.snapshot, split=r.split, optimizer=r.optimizer, val_loss=r.val_loss, test_acc=e['acc'], test_loss=e['loss']))
-            self._cache[tuple(cl)] = pd.DataFrame(out, columns=['model_id', 'snapshot', 'split', 'optimizer', 'val_loss', 'test_acc', 'test_loss'])
+            self._cache[tuple(cl)] = pd.DataFrame(out, columns=self.COLUMNS)
         return self._cache[tuple(cl)]
+
+    COLUMNS = ['model_id', 'snapshot', 'split', 'optimizer', 'val_loss', 'test_acc', 'test_loss']
+    def empty(self) -> pd.DataFrame: return pd.DataFrame(columns=self.COLUMNS)
 
 # %% ../nbs/18_panel.ipynb #a9a8ed65
 def panel_result(sampler,         # the run's `Sampler`
                  zoo:ZooOfSet,    # the zoo's models of each class set
-                 classes,         # 3 classes, in head order
+                 classes,         # 3 classes, in head order (None for images of the user's own classes)
                  target_loss,     # the target validation loss
                  seed:int|None=None, # None: the point estimate; a number: that draw from the prior
-                 spread:int=0     # also draw this many more (seeds after `seed`), to show their spread
+                 spread:int=0,    # also draw this many more (seeds after `seed`), to show their spread
+                 images:Images|None=None # the condition as data: k images a class (of `classes`, or of the user's own classes)
                 ) -> dict:
-    "Sample for `classes` and `target_loss`, test it (and `spread` more draws), and test the zoo's models of the same class set."
-    cl, tl = sampler.parse_classes(classes), sampler.parse_loss(target_loss)
+    "Sample for a task and `target_loss`, test it (and `spread` more draws), and test the zoo's models of the same class set."
+    cl, tl = (None if classes is None else sampler.parse_classes(classes)), sampler.parse_loss(target_loss)
+    task = images if images is not None else cl
     draw = seed is not None and sampler.prior is not None
-    sd = sampler.sample(cl, tl, n=1, seed=seed)[0] if draw else sampler.sample(cl, tl)
-    e = zoo.ev(sd, cl)
-    more = [zoo.ev(x, cl) for x in sampler.sample(cl, tl, n=spread, seed=(seed or 0) + 1)] if spread and sampler.prior is not None else []
-    return dict(classes=cl, names=[sampler.class_names[c] for c in cl], target_loss=tl, state_dict=sd, acc=e['acc'], loss=e['loss'],
-                confusion=e['confusion'], zoo=zoo(cl), seed=seed if draw else None, spread=[(x['loss'], x['acc']) for x in more])
+    sd = sampler.sample(task, tl, n=1, seed=seed)[0] if draw else sampler.sample(task, tl)
+    test = (lambda m: zoo.ev(m, cl)) if cl is not None else (lambda m: _on_images(sampler, m, images))
+    e = test(sd)
+    more = [test(x) for x in sampler.sample(task, tl, n=spread, seed=(seed or 0) + 1)] if spread and sampler.prior is not None else []
+    names = [sampler.class_names[c] for c in cl] if cl is not None else images.names
+    return dict(classes=cl, names=names, target_loss=tl, state_dict=sd, acc=e['acc'], loss=e['loss'], confusion=e['confusion'],
+                zoo=zoo(cl) if cl is not None else zoo.empty(), seed=seed if draw else None, spread=[(x['loss'], x['acc']) for x in more],
+                images=images, tested_on='development-test images' if cl is not None else 'the images given (no others)')
+
+def _on_images(sampler, sd:dict, images:Images) -> dict:
+    "Accuracy, loss and confusion of a model on the condition's own images."
+    X, y = images.tensors()
+    with torch.no_grad(): out = sampler.model(sd)(X)
+    pred = out.argmax(1)
+    conf = torch.zeros(3, 3, dtype=torch.long).index_put_((y, pred), torch.ones_like(y), accumulate=True)
+    return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(out, y).item(), confusion=conf.numpy())
 
 # %% ../nbs/18_panel.ipynb #ae5c721f
 def plot_panel(res:dict, title=''):
@@ -70,4 +88,20 @@ def plot_panel(res:dict, title=''):
           title=f"zoo models of {{{', '.join(res['names'])}}}")
     b.legend(fontsize=7, loc='lower left')
     fig.suptitle(title or f"classes {' / '.join(res['names'])}, target loss {res['target_loss']:.3g}"); fig.tight_layout()
+    return fig
+
+# %% ../nbs/18_panel.ipynb #0f79e548
+def plot_condition(images:Images, per_class:int=8, title=''):
+    "The images a condition was built from: a row a class (at most `per_class` of each), on the dataset's scale."
+    n = min(per_class, max(images.k))
+    fig, axes = plt.subplots(3, n, figsize=(0.8 * n + 0.6, 2.6), squeeze=False)
+    for h, x in enumerate(images.per_class):
+        for j in range(n):
+            ax = axes[h, j]; ax.set_xticks([]); ax.set_yticks([])
+            for sp in ax.spines.values(): sp.set_visible(False)
+            if j < len(x):
+                im = (x[j] / images.src.vmax).clamp(0, 1)
+                ax.imshow(im[0] if im.shape[0] == 1 else im.permute(1, 2, 0), cmap='gray_r' if im.shape[0] == 1 else None, vmin=0, vmax=1)
+            if j == 0: ax.set_ylabel(f'{images.names[h]} ({len(x)})', fontsize=8, rotation=0, ha='right', va='center')
+    fig.suptitle(title or 'the condition: images a class (count)', fontsize=9); fig.tight_layout()
     return fig

@@ -6,13 +6,14 @@
 from __future__ import annotations
 import json, math, warnings, hashlib
 from collections import OrderedDict
+import numpy as np
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch.func import functional_call
 from safetensors import safe_open
 from .store import WSLError, save_state, load_state
-from .data import load_task, load_source, as_source_images, read_image_folder
+from .data import load_task, load_source, class_split, as_source_images, read_image_folder
 from .models import build_model, head_names, grouped_forward
 from .zoo import load_zoo
 from .compress import Compression
@@ -23,7 +24,7 @@ from .prior import Prior, load_prior
 
 # %% auto #0
 __all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'body_key', 'TaskEval', 'parse_classes', 'Images', 'Sampler',
-           'save_sample', 'load_sample']
+           'image_task', 'save_sample', 'load_sample']
 
 # %% ../nbs/16_sample.ipynb #fbe2581c
 def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its task's validation images
@@ -313,6 +314,23 @@ class Sampler:
         m = build_model(self.arch, 3, in_channels=self.in_channels)
         if state_dict is not None: m.load_state_dict(state_dict)
         return m.eval()
+
+# %% ../nbs/16_sample.ipynb #d23c3ce1
+def image_task(src,               # the zoo's dataset
+               classes,           # 3 class indices, in head order
+               k:int|None,        # images a class (None: all of the split's)
+               draw:int=0,        # which seeded draw
+               data_seed:int=0,   # the zoo's data seed (its splits)
+               split:str='train'  # where the images come from
+              ) -> Images:
+    "k images of each class of `classes` from `split`, the `draw`-th seeded choice, as a condition."
+    per = []
+    for c in classes:
+        idx = class_split(src.labels, int(c), split, data_seed)
+        if k is not None and k < len(idx):
+            idx = np.sort(np.random.default_rng([int(data_seed), int(c), int(k), int(draw)]).choice(idx, int(k), replace=False))
+        per.append(src.get(idx).float())                      # the dataset's own scale already
+    return Images(per, [src.classes[int(c)] for c in classes], src, data_seed)
 
 # %% ../nbs/16_sample.ipynb #edf97330
 def save_sample(path,            # a .safetensors file

@@ -11,8 +11,8 @@ import ipywidgets as W
 from IPython.display import display
 from .store import WSLError, check_out_file
 from .protocol import split_rows
-from .sample import TaskEval, save_sample
-from .panel import ZooOfSet, panel_result, plot_panel
+from .sample import TaskEval, Images, image_task, save_sample
+from .panel import ZooOfSet, panel_result, plot_panel, plot_condition
 
 # %% auto #0
 __all__ = ['png_size', 'SampleWidget']
@@ -40,14 +40,25 @@ class SampleWidget:
                                      continuous_update=False, layout=W.Layout(width='420px'))
         self.button, self.live = W.Button(description='sample', button_style='primary'), W.Checkbox(value=live, description='live update')
         self.spread_button, self.seed = W.Button(description='draw 8'), None
+        # the condition as data: k training images a class of the picked classes, or a folder of the user's own images
+        self.k = W.Dropdown(options=[('all', None), ('1', 1), ('5', 5), ('10', 10), ('25', 25)], value=None, description='images a class',
+                            layout=W.Layout(width='190px'))
+        self.new_images, self.image_draw = W.Button(description='other images'), 0
+        self.folder, self.load_button = W.Text(placeholder='a folder: one subfolder of images per class', description='own images'), W.Button(description='load')
+        self.clear_button, self.own = W.Button(description='use the classes'), None
+        self.condition = W.Image(format='png', layout=W.Layout(display='none'))
         self.status, self.image, self.table = W.HTML(), W.Image(format='png', layout=W.Layout(display='none')), W.HTML()
         self.path, self.save_button, self.saved = W.Text(value=str(save_path), description='save as'), W.Button(description='save'), W.HTML()
         self.button.on_click(lambda _: self.new_draw())
         self.spread_button.on_click(lambda _: self.update(spread=8))
         self.save_button.on_click(lambda _: self.save())
-        for w in (*self.pickers, self.loss): w.observe(self._changed, names='value')
+        self.new_images.on_click(lambda _: self._other_images())
+        self.load_button.on_click(lambda _: self.load_images())
+        self.clear_button.on_click(lambda _: self.load_images(None))
+        for w in (*self.pickers, self.loss, self.k): w.observe(self._changed, names='value')
         self.live.observe(lambda _: self._show_button(), names='value'); self._show_button()
-        self.box = W.VBox([W.HBox(self.pickers), W.HBox([self.loss, self.button, self.spread_button, self.live]), self.status, self.image, self.table,
+        self.box = W.VBox([W.HBox(self.pickers), W.HBox([self.k, self.new_images, self.folder, self.load_button, self.clear_button]),
+                           W.HBox([self.loss, self.button, self.spread_button, self.live]), self.status, self.image, self.condition, self.table,
                            W.HBox([self.path, self.save_button, self.saved])])
         self.result, self.error, self.n_samples = None, None, 0
         self.update()
@@ -65,25 +76,53 @@ class SampleWidget:
         if self.sampler.prior is not None: self.seed = 1 if self.seed is None else self.seed + 1
         self.update()
 
+    def _other_images(self):
+        "Draw other training images for the condition (with k images a class)."
+        self.image_draw += 1; self.update()
+
+    def load_images(self, folder=''):
+        "Use the folder in the text box (or `folder`) as the condition: one subfolder of images per class; None goes back to the class pickers."
+        if folder is None: self.own = None
+        else:
+            try: self.own = self.sampler.images(folder or self.folder.value)
+            except WSLError as e: self.status.value = f'<span style="color:crimson">{e}</span>'; return
+        self.update()
+
+    def images(self) -> Images|None:
+        "The condition's images: the user's own, k training images a class of the picked classes, or None (the classes' every image)."
+        if self.own is not None: return self.own
+        if self.k.value is None: return None
+        return image_task(self.sampler.src, [p.value for p in self.pickers], self.k.value, self.image_draw, self.sampler.data_seed)
+
     def update(self, spread:int=0):
-        "Sample for the current pickers and slider (the current draw's seed), and refresh the panel; `spread` more draws are shown on its scatter."
-        try: res = panel_result(self.sampler, self.zoo, [p.value for p in self.pickers], self.loss.value, seed=self.seed, spread=spread)
+        "Sample for the current condition and slider (the current draw's seed), and refresh the panel; `spread` more draws are shown on its scatter."
+        try:
+            im = self.images()
+            cl = None if self.own is not None else [p.value for p in self.pickers]
+            if cl is not None and len(set(cl)) < 3: self.sampler.parse_classes(cl)     # a repeated class: its own error, before drawing images
+            res = panel_result(self.sampler, self.zoo, cl, self.loss.value, seed=self.seed, spread=spread, images=im)
         except WSLError as e:
             self.error, self.result = str(e), None
             self.status.value = f'<span style="color:crimson">{e}</span>'; self.table.value = self.saved.value = ''
-            self.image.layout.display = 'none'                       # no figure rather than a broken one
+            self.image.layout.display = self.condition.layout.display = 'none'   # no figure rather than a broken one
             return
         self.error, self.result, self.saved.value = None, res, ''; self.n_samples += 1
         z = res['zoo']
         zs = f"the zoo's {len(z)} models of this class set: accuracy {z.test_acc.mean():.3f} on average, test loss {z.test_loss.min():.3g} to {z.test_loss.max():.3g}" if len(z) else 'the zoo has no model of this class set'
         what = 'point estimate' if res['seed'] is None else f"draw, seed {res['seed']}"
-        self.status.value = (f"<b>sample</b> ({what}) for {' / '.join(res['names'])}, target loss {res['target_loss']:.3g}: "
-                             f"test accuracy <b>{res['acc']:.3f}</b>, test loss <b>{res['loss']:.3g}</b>; {zs}")
+        given = f"{' / '.join(res['names'])}" + (f" from {', '.join(map(str, im.k))} images" if im is not None else ' (every training image)')
+        self.status.value = (f"<b>sample</b> ({what}) for {given}, target loss {res['target_loss']:.3g}: "
+                             f"accuracy <b>{res['acc']:.3f}</b>, loss <b>{res['loss']:.3g}</b> on {res['tested_on']}; {zs}")
         fig = plot_panel(res); buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=80, bbox_inches='tight'); plt.close(fig)
         w, h = png_size(buf.getvalue())                                  # shown at its own size, never stretched to its neighbour's height
         self.image.value = buf.getvalue()
         self.image.layout.width, self.image.layout.height, self.image.layout.display = f'{w}px', f'{h}px', None
         self.table.value = (f'<div style="max-height:260px;overflow:auto">{z.sort_values("val_loss").round(3).to_html(index=False)}</div>' if len(z) else '')
+        if im is None: self.condition.layout.display = 'none'
+        else:
+            fig = plot_condition(im); buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=80, bbox_inches='tight'); plt.close(fig)
+            w, h = png_size(buf.getvalue()); self.condition.value = buf.getvalue()
+            self.condition.layout.width, self.condition.layout.height, self.condition.layout.display = f'{w}px', f'{h}px', None
 
     def save(self) -> Path|None:
         "Write the current sample to the path in the text box."
@@ -91,7 +130,8 @@ class SampleWidget:
         p = Path(self.path.value).expanduser()
         try: p = check_out_file(p, '.safetensors')
         except WSLError as e: self.saved.value = f'<span style="color:crimson">{str(e).replace("--out ", "")}</span>'; return None
-        save_sample(p, self.result['state_dict'], self.sampler, self.result['classes'], self.result['target_loss'])
+        task = self.result['images'] if self.result['images'] is not None else self.result['classes']
+        save_sample(p, self.result['state_dict'], self.sampler, task, self.result['target_loss'])
         self.saved.value = f'saved {p}'
         return p
 
