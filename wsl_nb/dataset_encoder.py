@@ -13,7 +13,7 @@ from .store import WSLError, save_state, load_state
 from .data import load_source, class_split
 
 # %% auto #0
-__all__ = ['PixelProjection', 'ClipEncoder', 'cache_root', 'class_embeddings', 'dataset_embedding', 'image_embeddings',
+__all__ = ['PixelProjection', 'ClipEncoder', 'cache_root', 'class_embeddings', 'dataset_embedding', 'image_pool',
            'images_embedding']
 
 # %% ../nbs/12_dataset_encoder.ipynb #00603a06
@@ -129,12 +129,12 @@ def dataset_embedding(class_emb:torch.Tensor, # class embeddings (n_classes, dim
     return class_emb[cl].reshape(-1)
 
 # %% ../nbs/12_dataset_encoder.ipynb #354e2fbb
-def image_embeddings(dataset:str, encoder=None, data_seed:int=0, cache_dir=None) -> list:
+def image_pool(dataset:str, encoder=None, data_seed:int=0, cache_dir=None) -> list:
     "The embedding of every training image, a tensor (n_c, dim) per class of the dataset; cached on disk."
     encoder = encoder or PixelProjection()
     src = load_source(dataset)
     name = hashlib.sha256(f'{dataset}|{data_seed}|{encoder.key}|images'.encode()).hexdigest()[:16]
-    path = Path(cache_dir or cache_root())/'image_embeddings'/f'{src.name}-{encoder.key}-{name}.safetensors'
+    path = Path(cache_dir or cache_root())/'image_pool'/f'{src.name}-{encoder.key}-{name}.safetensors'
     if path.exists():
         d = load_state(path)
         return [d[f'class_{c}'] for c in range(len(src.classes))]

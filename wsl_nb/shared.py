@@ -23,7 +23,7 @@ from .align import weights_zoo
 from .compress import Compression
 from .weight_ae import WeightAE, coef_matrix, class_matrix
 from .results_encoder import LossBins, ResultsEncoder, LossFourier
-from .dataset_encoder import PixelProjection, class_embeddings, dataset_embedding, image_embeddings
+from .dataset_encoder import PixelProjection, class_embeddings, dataset_embedding, image_pool
 
 # %% auto #0
 __all__ = ['SHARED_PRESETS', 'RETRIEVAL_GROUPS', 'nt_xent', 'retrieval', 'SharedConfig', 'SharedEncoder', 'subset_embeddings',
@@ -255,7 +255,7 @@ def shared_inputs(out,                    # the run directory
     out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
     ce = class_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache', progress=progress)
     parts = shared_data(wz, proto.fit_rows(man), comp, ae, ce, splits=splits, orders=orders)
-    if pool: parts['train']['pool'] = image_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache')
+    if pool: parts['train']['pool'] = image_pool(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache')
     for g in ('dev_sets', 'final_sets', 'unseen_class'):
         if len(rows := proto.group(man, g)): parts[g] = shared_data(wz, rows.assign(split='train'), comp, ae, ce, splits=('train',))['train']
     return parts
