@@ -19,9 +19,9 @@ from .train import train_run
 from .dataset_encoder import dataset_embedding
 
 # %% auto #0
-__all__ = ['ZooBank', 'set_soup', 'loss_soup', 'set_retrieval', 'class_soup', 'mean_model', 'random_model', 'NearestCondition',
-           'scratch_model', 'prototype_head', 'probe_head', 'finetune', 'set_members', 'nearest_checkpoint',
-           'noisy_nearest']
+__all__ = ['ZooBank', 'set_soup', 'loss_soup', 'set_retrieval', 'class_soup', 'task_soup', 'mean_model', 'random_model',
+           'NearestCondition', 'scratch_model', 'prototype_head', 'probe_head', 'finetune', 'set_members',
+           'nearest_checkpoint', 'noisy_nearest']
 
 # %% ../nbs/19_baselines.ipynb #2d6af0dd
 class ZooBank:
@@ -109,6 +109,11 @@ def class_soup(bank:ZooBank, classes, target_loss:float, k:int=3) -> dict:
         else:                                                              # a class no training checkpoint has
             W.append(bank.W[torch.as_tensor(near)].mean((0, 1))); b.append(bank.b[torch.as_tensor(near)].mean())
     return bank.state(bank.body[torch.as_tensor(near)].mean(0), torch.stack(W), torch.stack(b))
+
+def task_soup(bank:ZooBank, classes, target_loss:float, k_class:int=3) -> dict:
+    "What a refit or fine-tuning starts from: the set soup, or the class soup (`k_class`) for a set no run has."
+    sd = set_soup(bank, classes)
+    return sd if sd is not None else class_soup(bank, classes, target_loss, k_class)
 
 # %% ../nbs/19_baselines.ipynb #f690c6be
 def mean_model(bank:ZooBank, classes=None, target_loss=None) -> dict:

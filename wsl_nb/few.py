@@ -11,7 +11,7 @@ import torch
 from .models import build_model
 from .protocol import cluster_resamples, interval
 from .sample import Sampler, TaskEval, Images, image_task
-from .baselines import ZooBank, set_soup, class_soup, prototype_head, probe_head, finetune
+from .baselines import ZooBank, task_soup, prototype_head, probe_head, finetune
 
 # %% auto #0
 __all__ = ['FEW_METHODS', 'fresh_model', 'PixelMeans', 'FewImages', 'evaluate_few', 'summarise_few']
@@ -40,8 +40,7 @@ class FewImages:
         self.settings = dict(scratch_steps=300, scratch_lr=3e-3, ft_lr=1e-3, probe_C=1.0, k_class=3) | (settings or {})
 
     def soup(self, classes, target:float) -> dict:
-        sd = set_soup(self.bank, classes)
-        return sd if sd is not None else class_soup(self.bank, classes, target, self.settings['k_class'])
+        return task_soup(self.bank, classes, target, self.settings['k_class'])
 
     def answer(self, method:str, im:Images, classes, target:float, seed:int=0):
         "One method's model for the condition (a state_dict; `PixelMeans` for pixel_means)."

@@ -10,7 +10,7 @@ import pandas as pd
 import torch
 from .zoo import task_tensors
 from .sample import Sampler, TaskEval, calibration_scale, scale_head
-from .baselines import ZooBank, set_soup, loss_soup, class_soup
+from .baselines import ZooBank, loss_soup, class_soup, task_soup
 from .baselines import scratch_model, prototype_head, probe_head, finetune, set_members, nearest_checkpoint, noisy_nearest
 from .sampling import evaluate_conditions, _stats
 
@@ -59,8 +59,7 @@ class Matched:
 
     def soup(self, classes, target:float) -> dict:
         "What the refits and the fine-tuning start from: the set soup, or the class soup for a set no run has."
-        sd = set_soup(self.bank, classes)
-        return sd if sd is not None else class_soup(self.bank, classes, target, self.settings['k_class'])
+        return task_soup(self.bank, classes, target, self.settings['k_class'])
 
 # %% ../nbs/21_matched.ipynb #9a7c82aa
 def _refits(self:Matched, classes, target:float, kind:str, arg=None) -> dict:

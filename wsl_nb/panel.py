@@ -6,8 +6,6 @@
 from __future__ import annotations
 from pathlib import Path
 import pandas as pd
-import torch
-import torch.nn.functional as F
 import matplotlib.pyplot as plt
 import seaborn as sns
 from .data import class_set
@@ -54,21 +52,13 @@ def panel_result(sampler,         # the run's `Sampler`
     task = images if images is not None else cl
     draw = seed is not None and sampler.prior is not None
     sd = sampler.sample(task, tl, n=1, seed=seed)[0] if draw else sampler.sample(task, tl)
-    test = (lambda m: zoo.ev(m, cl)) if cl is not None else (lambda m: _on_images(sampler, m, images))
+    test = (lambda m: zoo.ev(m, cl)) if cl is not None else (lambda m: sampler.test(m, images))
     e = test(sd)
     more = [test(x) for x in sampler.sample(task, tl, n=spread, seed=(seed or 0) + 1)] if spread and sampler.prior is not None else []
     names = [sampler.class_names[c] for c in cl] if cl is not None else images.names
     return dict(classes=cl, names=names, target_loss=tl, state_dict=sd, acc=e['acc'], loss=e['loss'], confusion=e['confusion'],
                 zoo=zoo(cl) if cl is not None else zoo.empty(), seed=seed if draw else None, spread=[(x['loss'], x['acc']) for x in more],
                 images=images, tested_on='development-test images' if cl is not None else 'the images given (no others)')
-
-def _on_images(sampler, sd:dict, images:Images) -> dict:
-    "Accuracy, loss and confusion of a model on the condition's own images."
-    X, y = images.tensors()
-    with torch.no_grad(): out = sampler.model(sd)(X)
-    pred = out.argmax(1)
-    conf = torch.zeros(3, 3, dtype=torch.long).index_put_((y, pred), torch.ones_like(y), accumulate=True)
-    return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(out, y).item(), confusion=conf.numpy())
 
 # %% ../nbs/18_panel.ipynb #ae5c721f
 def plot_panel(res:dict, title=''):

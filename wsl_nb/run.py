@@ -6,7 +6,6 @@
 from __future__ import annotations
 import argparse, json, os, platform, sys, warnings
 import torch
-import torch.nn.functional as F
 from pathlib import Path
 from .store import WSLError, cli_main, dir_lock, check_out_dir, check_out_file
 from .stage import timed, publish
@@ -128,9 +127,8 @@ def _task_report(s, sd, task, test_dir) -> str:
         e = TaskEval.of(s)(sd, task)
         return f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} development-test images"
     if test_dir is None: return 'no test images given (--test-images)'
-    X, y = s.images(test_dir, task.names).tensors()
-    with torch.no_grad(): out = s.model(sd)(X)
-    return f"test accuracy {float((out.argmax(1) == y).float().mean()):.3f}, test loss {float(F.cross_entropy(out, y)):.4f} on {len(y)} images in {test_dir}"
+    e = s.test(sd, s.images(test_dir, task.names))
+    return f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} images in {test_dir}"
 
 def _sample(argv):
     a = sample_parser().parse_args(argv)

@@ -23,8 +23,8 @@ from .shared import load_shared
 from .prior import Prior, load_prior
 
 # %% auto #0
-__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'body_key', 'TaskEval', 'parse_classes', 'Images', 'Sampler',
-           'image_task', 'save_sample', 'load_sample']
+__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'scores', 'body_key', 'TaskEval', 'parse_classes', 'Images',
+           'Sampler', 'image_task', 'save_sample', 'load_sample']
 
 # %% ../nbs/16_sample.ipynb #fbe2581c
 def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its task's validation images
@@ -47,6 +47,12 @@ def scale_head(sd:dict, s:float) -> dict:
     return {**sd, hw: sd[hw] * s, hb: sd[hb] * s}
 
 # %% ../nbs/16_sample.ipynb #02ac615e
+def scores(logits:torch.Tensor, y:torch.Tensor) -> dict:
+    "Accuracy, cross-entropy and the 3x3 confusion matrix (rows: true class) of logits for labels `y`."
+    pred = logits.argmax(1)
+    conf = torch.zeros(3, 3, dtype=torch.long).index_put_((y, pred), torch.ones_like(y), accumulate=True)
+    return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(logits, y).item(), confusion=conf.numpy())
+
 def body_key(sd:dict, head:tuple) -> bytes:
     "A digest of every tensor of `sd` but the `head` names': models with the same body share it, whatever their heads."
     h = hashlib.blake2b(digest_size=16)
@@ -133,11 +139,7 @@ class TaskEval:
         self._feats[k], self.misses = self._seen, self.misses + 1
         return out, y
 
-    def __call__(self, state_dict:dict, classes) -> dict:
-        out, y = self.logits(state_dict, classes)
-        pred = out.argmax(1)
-        conf = torch.zeros(3, 3, dtype=torch.long).index_put_((y, pred), torch.ones_like(y), accumulate=True)
-        return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(out, y).item(), confusion=conf.numpy())
+    def __call__(self, state_dict:dict, classes) -> dict: return scores(*self.logits(state_dict, classes))
 
     @classmethod
     def of(cls, sampler, split:str='dev_test'): return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split)
@@ -308,6 +310,11 @@ class Sampler:
         if k < 1: raise WSLError(f"n must be a positive number of samples, got {n}")
         sds = self.sample_many([(classes, target_loss)]) * k if mode == 'mean' else self.draw_many([(classes, target_loss)] * k, seed, temperature)
         return sds[0] if n is None else sds
+
+    def test(self, state_dict:dict, images:Images) -> dict:
+        "A model's accuracy, loss and confusion matrix on the images of a condition given as data (see `scores`)."
+        X, y = images.tensors()
+        with torch.no_grad(): return scores(self.model(state_dict)(X), y)
 
     def model(self, state_dict:dict|None=None):
         "An instance of the zoo's architecture, with `state_dict` loaded if given, in eval mode."

@@ -24,6 +24,12 @@ def png_size(data:bytes) -> tuple:
     return int.from_bytes(data[16:20], 'big'), int.from_bytes(data[20:24], 'big')
 
 # %% ../nbs/18_widget.ipynb #0363e39b
+def _show(view:W.Image, fig):
+    "Draw a figure into an image widget as PNG, shown at the PNG's own size (never stretched to its neighbour's height)."
+    buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=80, bbox_inches='tight'); plt.close(fig)
+    w, h = png_size(buf.getvalue()); view.value = buf.getvalue()
+    view.layout.width, view.layout.height, view.layout.display = f'{w}px', f'{h}px', None
+
 class SampleWidget:
     "ipywidgets panel: class pickers, target-loss slider, sample and save buttons, the sample's results beside the zoo's."
     def __init__(self, run, classes=None, target_loss:float|None=None, live:bool=True, save_path='sample.safetensors'):
@@ -113,16 +119,10 @@ class SampleWidget:
         given = f"{' / '.join(res['names'])}" + (f" from {', '.join(map(str, im.k))} images" if im is not None else ' (every training image)')
         self.status.value = (f"<b>sample</b> ({what}) for {given}, target loss {res['target_loss']:.3g}: "
                              f"accuracy <b>{res['acc']:.3f}</b>, loss <b>{res['loss']:.3g}</b> on {res['tested_on']}; {zs}")
-        fig = plot_panel(res); buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=80, bbox_inches='tight'); plt.close(fig)
-        w, h = png_size(buf.getvalue())                                  # shown at its own size, never stretched to its neighbour's height
-        self.image.value = buf.getvalue()
-        self.image.layout.width, self.image.layout.height, self.image.layout.display = f'{w}px', f'{h}px', None
+        _show(self.image, plot_panel(res))
         self.table.value = (f'<div style="max-height:260px;overflow:auto">{z.sort_values("val_loss").round(3).to_html(index=False)}</div>' if len(z) else '')
         if im is None: self.condition.layout.display = 'none'
-        else:
-            fig = plot_condition(im); buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=80, bbox_inches='tight'); plt.close(fig)
-            w, h = png_size(buf.getvalue()); self.condition.value = buf.getvalue()
-            self.condition.layout.width, self.condition.layout.height, self.condition.layout.display = f'{w}px', f'{h}px', None
+        else: _show(self.condition, plot_condition(im))
 
     def save(self) -> Path|None:
         "Write the current sample to the path in the text box."
