@@ -22,7 +22,7 @@ __all__ = ['DATASETS', 'SPLITS', 'SPLIT_FRACTIONS', 'IMAGENET_MEAN', 'IMAGENET_S
            'check_classes', 'class_set', 'task_indices', 'load_task']
 
 # %% ../nbs/02_data.ipynb #298e6f0c
-DATASETS = ('digits', 'mnist', 'fashion_mnist', 'cifar10', 'cifar100', 'imagefolder')
+DATASETS = ('digits', 'digits_inverted', 'digits_rot90', 'mnist', 'fashion_mnist', 'cifar10', 'cifar100', 'imagefolder')
 SPLITS = ('train', 'val', 'dev_test', 'final_test')
 
 def data_root() -> Path:
@@ -35,7 +35,8 @@ def parse_dataset(spec:str) -> tuple[str, Path|None]:
     name, _, root = str(spec).partition(':')
     name = name.strip().lower()
     if name not in DATASETS: raise WSLError(f"unknown dataset {spec!r}; allowed: {', '.join(DATASETS)} (torchvision ones may add ':ROOT', imagefolder needs ':PATH')")
-    if name == 'digits' and root: raise WSLError(f"dataset 'digits' ships with scikit-learn and takes no root, got {spec!r}")
+    if name.startswith('digits') and root:
+        raise WSLError(f"dataset {name!r} ships with scikit-learn and takes no root, got {spec!r}")
     if name == 'imagefolder' and not root: raise WSLError("dataset 'imagefolder' needs a path: imagefolder:/path/to/root with one folder per class")
     return name, (Path(root).expanduser() if root else None)
 
@@ -114,9 +115,12 @@ def _in_memory(name, images, labels, classes, vmax):
     return Source(name, labels, list(classes), float(vmax), None, None, images=images.to(torch.uint8).contiguous())
 
 # %% ../nbs/02_data.ipynb #7a3a318b
-def _digits():
+def _digits(form:str='digits'):
     d = load_digits()
-    return _in_memory('digits', d.images.astype(np.uint8), d.target, [str(i) for i in range(10)], 16)
+    x = d.images.astype(np.uint8)
+    if form == 'digits_inverted': x = 16 - x                                     # white on black becomes black on white
+    elif form == 'digits_rot90': x = np.ascontiguousarray(np.rot90(x, 1, axes=(1, 2)))   # a quarter turn anticlockwise
+    return _in_memory(form, x, d.target, [str(i) for i in range(10)], 16)
 
 # %% ../nbs/02_data.ipynb #2aa3b2c7
 _TV = {'mnist': 'MNIST', 'fashion_mnist': 'FashionMNIST', 'cifar10': 'CIFAR10', 'cifar100': 'CIFAR100'}
@@ -153,7 +157,7 @@ def _imagefolder(root:Path, size:int=32):
 # %% ../nbs/02_data.ipynb #c55e6cdc
 @lru_cache(maxsize=8)
 def _load_source(name, root, download):
-    if name == 'digits': return _digits()
+    if name.startswith('digits'): return _digits(name)
     if name == 'imagefolder': return _imagefolder(root)
     return _torchvision(name, root, download)
 

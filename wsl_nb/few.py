@@ -8,13 +8,15 @@ import copy, time
 import numpy as np
 import pandas as pd
 import torch
+import matplotlib.pyplot as plt
+from .data import load_source
 from .models import build_model
 from .protocol import cluster_resamples, interval
 from .sample import Sampler, TaskEval, Images, image_task
 from .baselines import ZooBank, task_soup, prototype_head, probe_head, finetune
 
 # %% auto #0
-__all__ = ['FEW_METHODS', 'fresh_model', 'PixelMeans', 'FewImages', 'evaluate_few', 'summarise_few']
+__all__ = ['FEW_METHODS', 'fresh_model', 'PixelMeans', 'FewImages', 'evaluate_few', 'summarise_few', 'few_pairs', 'plot_few']
 
 # %% ../nbs/25_few.ipynb #04c30899
 def fresh_model(arch:str, in_channels:int, seed:int) -> dict:
@@ -29,7 +31,8 @@ class PixelMeans:
     def logits(self, X:torch.Tensor) -> torch.Tensor: return -torch.cdist(X.flatten(1), self.mu) ** 2 / 2
 
 # %% ../nbs/25_few.ipynb #a1892757
-FEW_METHODS = ('sampled', 'sampled_raw', 'sampled_classes', 'scratch', 'soup_prototype', 'soup_probe', 'pixel_means',
+FEW_METHODS = ('sampled', 'sampled_raw', 'sampled_classes', 'sampled_prototype', 'sampled_probe', 'scratch',
+               'soup_prototype', 'soup_probe', 'pixel_means',
                'sampled_ft10', 'sampled_ft100', 'soup_ft10', 'soup_ft100', 'scratch_ft10', 'scratch_ft100')
 
 class FewImages:
@@ -52,7 +55,7 @@ class FewImages:
         if method == 'scratch': return finetune(fresh_model(self.s.arch, self.s.in_channels, seed), *a, st['scratch_steps'], st['scratch_lr'])
         start, _, rest = method.partition('_')
         if rest in ('prototype', 'probe'):
-            sd = self.soup(classes, target)
+            sd = self.soup(classes, target) if start == 'soup' else self.raw.sample(images=im, target_loss=target)
             return prototype_head(sd, *a) if rest == 'prototype' else probe_head(sd, *a, C=st['probe_C'])
         steps = int(rest[2:])                                                     # ft10, ft100
         sd = {'sampled': lambda: self.raw.sample(images=im, target_loss=target), 'soup': lambda: self.soup(classes, target),
@@ -63,32 +66,76 @@ class FewImages:
 def evaluate_few(fw:FewImages, rows:pd.DataFrame, group:str, ev:TaskEval,
                  ks=(1, 5, 10, 25, None),   # images a class (None: all)
                  draws:int=3,               # draws of the k images per condition
-                 methods=FEW_METHODS) -> pd.DataFrame:
+                 methods=FEW_METHODS,
+                 run:str='') -> pd.DataFrame:      # the run's name, kept in a column
     "Every method on every condition of `rows` at each k and draw: test accuracy and loss on `ev`'s images, seconds a model."
     out, src = [], fw.s.src
+    dom = load_source(ev.source) if ev.source else src                           # a new domain: its images, the zoo's scale
     for _, r in rows.iterrows():
         cl, t = [int(c) for c in r.classes], float(r.val_loss)
         Xt, yt = ev.task(cl)
         for k in ks:
             for d in range(1 if k is None else draws):
-                im = image_task(src, cl, k, d, fw.s.data_seed)
+                im = image_task(dom, cl, k, d, fw.s.data_seed)
+                if dom is not src: im = Images(im.per_class, im.names, src, fw.s.data_seed)
                 for m in methods:
                     if m == 'sampled_classes' and k is not None: continue          # the same model at every k: once
                     t0 = time.perf_counter(); a = fw.answer(m, im, cl, t, seed=d); sec = time.perf_counter() - t0
                     if isinstance(a, PixelMeans):
                         lg = a.logits(Xt); e = dict(acc=(lg.argmax(1) == yt).float().mean().item(), loss=np.nan)
                     else: e = ev(a, cl)
-                    out.append(dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, sorted(cl))),
-                                    k='all' if k is None else int(k), draw=d, method=m, acc=e['acc'], loss=e['loss'], seconds=sec))
+                    out.append(dict(group=group, run=run, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, sorted(cl))),
+                                    k='all' if k is None else int(k), draw=d, method=m, acc=e['acc'], loss=e['loss'], target=t,
+                                    seconds=sec))
     return pd.DataFrame(out)
+
+_COND = ['run', 'set', 'model_id', 'snapshot']         # a condition; `run` tells one held-out digit's runs from another's
+
+def _cluster(per:pd.DataFrame) -> pd.Series: return per.run.astype(str) + '/' + per.set    # a class set of one run
 
 def summarise_few(d:pd.DataFrame, n_boot:int=1000, seed:int=0) -> pd.DataFrame:
     "Per group, k and method: mean accuracy with its 95% interval (class sets, then conditions, resampled), and seconds a model."
     rows = []
     for (g, k, m), x in d.groupby(['group', 'k', 'method'], sort=False):
-        per = x.groupby(['set', 'model_id', 'snapshot'], sort=False).acc.mean().reset_index()      # a condition: its draws' mean
-        rs = cluster_resamples(per.set, n_boot, seed) if n_boot else []
+        per = x.groupby(_COND, sort=False).acc.mean().reset_index()                      # a condition: its draws' mean
+        rs = cluster_resamples(_cluster(per), n_boot, seed) if n_boot else []
         a = per.acc.values
         rows.append(dict(group=g, k=k, method=m, n=len(per), acc=float(a.mean()), acc_ci=interval(lambda i: a[i].mean(), rs) if n_boot else None,
                          seconds=float(x.seconds.median())))
     return pd.DataFrame(rows)
+
+# %% ../nbs/25_few.ipynb #5475e727
+def few_pairs(d:pd.DataFrame,          # from `evaluate_few`
+              method:str='sampled',     # the method compared
+              n_boot:int=1000, seed:int=0) -> pd.DataFrame:
+    "Per group, k and other method: `method`'s accuracy minus the other's on the same conditions and draws, 95% interval."
+    rows = []
+    for (g, k), x in d.groupby(['group', 'k'], sort=False):
+        per = x.pivot_table(index=_COND, columns='method', values='acc', aggfunc='mean').reset_index()
+        if method not in per: continue
+        rs = cluster_resamples(_cluster(per), n_boot, seed) if n_boot else []
+        for o in [c for c in per.columns if c not in _COND and c != method]:
+            v = (per[method] - per[o]).values
+            if np.isnan(v).all(): continue
+            rows.append(dict(group=g, k=k, method=method, other=o, n=int((~np.isnan(v)).sum()), diff=float(np.nanmean(v)),
+                             diff_ci=interval(lambda i: np.nanmean(v[i]), rs) if n_boot else None))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/25_few.ipynb #73d7889b
+def plot_few(s:pd.DataFrame,          # from `summarise_few`: one group
+             title:str='',
+             methods=None):           # which methods (default: all in `s`)
+    "Accuracy against k images a class for each method, with 95% intervals (k = 'all' at the right)."
+    ks = sorted({str(k) for k in s.k}, key=lambda k: (k == 'all', int(k) if k != 'all' else 0))
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for i, (m, x) in enumerate(s[s.method.isin(methods or s.method.unique())].groupby('method', sort=False)):
+        x = x.assign(k=x.k.astype(str)).set_index('k').reindex(ks).dropna(subset=['acc'])
+        pos = [ks.index(k) + (i - 3) * 0.03 for k in x.index]
+        lo, hi = zip(*[(a - c[0], c[1] - a) for a, c in zip(x.acc, x.acc_ci)])
+        ax.errorbar(pos, x.acc, yerr=[lo, hi], marker='o', ms=4, capsize=2, label=m, lw=1.5 if m == 'sampled' else 1)
+    ax.set_xticks(range(len(ks)), ks)
+    ax.set(xlabel='images a class (k)', ylabel='test accuracy', title=title)
+    ax.legend(fontsize=7, ncol=2)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig

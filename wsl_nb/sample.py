@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from torch.func import functional_call
 from safetensors import safe_open
 from .store import WSLError, save_state, load_state
-from .data import load_task, load_source, class_split, as_source_images, read_image_folder
+from .data import load_task, load_source, class_split, task_indices, as_source_images, read_image_folder
 from .models import build_model, head_names, grouped_forward
 from .zoo import load_zoo
 from .compress import Compression
@@ -80,8 +80,10 @@ class TaskEval:
     "Accuracy, loss and confusion matrix of state_dicts on their tasks' images; recent tasks' images and recent bodies' features kept in bounded caches."
     def __init__(self, arch:str, dataset:str, in_channels:int, data_seed:int=0, split:str='dev_test',
                  task_mb:float=512,     # task images kept, in MB (the least recently used dropped first)
-                 feature_mb:float=256): # features of recent (body, task) pairs kept, in MB: a model that differs from a recent one only in its head costs no forward pass
+                 feature_mb:float=256, # features of recent (body, task) pairs kept, in MB: a model that differs from a recent one only in its head costs no forward pass
+                 source:str|None=None): # the images from this dataset instead (same classes and splits), standardised as `dataset`'s: a new domain
         self.net, self.dataset, self.data_seed, self.split = build_model(arch, 3, in_channels=in_channels).eval(), dataset, data_seed, split
+        self.source = source
         self._tasks, self._feats, self.hits, self.misses, self.warmed = _Lru(task_mb), _Lru(feature_mb), 0, 0, 0
         self.keys, self.head = set(self.net.state_dict()), head_names(self.net.state_dict())
         body = grouped_forward(self.net, head=False)    # many bodies at once, where the architecture has a grouped form (before the hook below, which it does not need)
@@ -119,7 +121,12 @@ class TaskEval:
     def task(self, classes) -> tuple:
         "The task's images and labels on this split (cached)."
         k = tuple(int(c) for c in classes)
-        if k not in self._tasks: self._tasks[k] = load_task(self.dataset, list(k), self.split, seed=self.data_seed)
+        if k in self._tasks: return self._tasks[k]
+        if self.source is None: self._tasks[k] = load_task(self.dataset, list(k), self.split, seed=self.data_seed)
+        else:
+            s = load_source(self.source)
+            idx, y = task_indices(s, list(k), self.split, self.data_seed)
+            self._tasks[k] = load_source(self.dataset).to_float(s.get(idx), self.data_seed), torch.from_numpy(y)
         return self._tasks[k]
 
     def logits(self, state_dict:dict|list, classes) -> tuple:
@@ -142,7 +149,8 @@ class TaskEval:
     def __call__(self, state_dict:dict, classes) -> dict: return scores(*self.logits(state_dict, classes))
 
     @classmethod
-    def of(cls, sampler, split:str='dev_test'): return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split)
+    def of(cls, sampler, split:str='dev_test', source:str|None=None):
+        return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split, source=source)
 
 
 # %% ../nbs/16_sample.ipynb #badd1dd9
