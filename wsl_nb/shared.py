@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_shared.ipynb #9c0227f8
 from __future__ import annotations
-import json, warnings
+import json, math, warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 import numpy as np
@@ -14,6 +14,7 @@ from torch import nn
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
 import seaborn as sns
+from matplotlib.lines import Line2D
 from .store import WSLError, config_dict, config_from, write_parquet, save_bundle, load_bundle, train_keep_best
 from .stage import fingerprint, fit_or_reuse, publish, rounded
 from .data import class_set
@@ -27,7 +28,7 @@ from .dataset_encoder import PixelProjection, class_embeddings, dataset_embeddin
 
 # %% auto #0
 __all__ = ['SHARED_PRESETS', 'RETRIEVAL_GROUPS', 'nt_xent', 'retrieval', 'SharedConfig', 'SharedEncoder', 'subset_embeddings',
-           'train_shared', 'shared_data', 'save_shared', 'load_shared', 'plot_shared_curves', 'plot_heatmap',
+           'train_shared', 'shared_data', 'save_shared', 'load_shared', 'plot_shared_curves', 'plot_heatmap', 'palette',
            'plot_umap', 'shared_inputs', 'shared_stage']
 
 # %% ../nbs/14_shared.ipynb #5dd1e889
@@ -220,6 +221,14 @@ def plot_heatmap(zw:torch.Tensor, # weight embeddings (rows)
     ax.set(xlabel='z_proj (dataset, result)', ylabel='z_W (weights)', title=title or 'cosine similarity')
     return fig
 
+# %% ../nbs/14_shared.ipynb #6ab1c15a
+def palette(n:int) -> list:
+    "`n` colours for categories: tab10 up to 10; beyond, hues around the circle taken in a stride so that neighbours differ."
+    if n <= 10: return list(plt.get_cmap('tab10').colors[:n])
+    hues = sns.color_palette('husl', n)
+    step = next(k for k in range(max(2, n // 3), n) if math.gcd(k, n) == 1)         # about a third of the circle a step
+    return [hues[(i * step) % n] for i in range(n)]
+
 # %% ../nbs/14_shared.ipynb #7570f2b7
 def plot_umap(zw:torch.Tensor, # weight embeddings
               zp:torch.Tensor, # their projections
@@ -232,16 +241,23 @@ def plot_umap(zw:torch.Tensor, # weight embeddings
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='n_jobs value')       # UMAP's note that a seed means one thread
         emb = umap.UMAP(n_neighbors=min(15, len(X) - 1), random_state=seed, init='random' if len(X) < 30 else 'spectral').fit_transform(X)
-    n = len(zw)
-    fig, axs = plt.subplots(1, len(colours), figsize=(4 * len(colours), 3.6))
-    for ax, (name, vals) in zip(np.atleast_1d(axs), colours.items()):
-        codes, uniq = pd.factorize(pd.Series(list(vals) * 2))
-        ax.scatter(emb[:n, 0], emb[:n, 1], c=codes[:n], cmap='tab20', s=10, marker='o', label='z_W')
-        ax.scatter(emb[n:, 0], emb[n:, 1], c=codes[n:], cmap='tab20', s=14, marker='x', label='z_proj')
+    n, axs = len(zw), np.atleast_1d(plt.subplots(1, len(colours), figsize=(4 * len(colours), 3.6))[1])
+    for ax, (name, vals) in zip(axs, colours.items()):
+        codes, uniq = pd.factorize(pd.Series(list(vals) * 2), sort=True)
+        col = np.array(palette(len(uniq)))
+        ax.scatter(emb[:n, 0], emb[:n, 1], c=col[codes[:n]], s=10, marker='o')
+        ax.scatter(emb[n:, 0], emb[n:, 1], c=col[codes[n:]], s=14, marker='x')
         ax.set(title=f'{name} ({len(uniq)} values)', xticks=[], yticks=[])
-    np.atleast_1d(axs)[0].legend(fontsize=7)
-    fig.suptitle(title or 'UMAP of the shared space: o weights, x projections'); fig.tight_layout()
+        if len(uniq) <= 12:                                 # a legend where the values can be told apart by eye
+            dots = [Line2D([], [], ls='', marker='o', ms=4, color=col[i], label=str(u)) for i, u in enumerate(uniq)]
+            ax.legend(handles=dots, fontsize=6, loc='best', framealpha=0.6)
+    fig = axs[0].figure
+    fig.legend(handles=[Line2D([], [], ls='', marker=m, color='grey', label=l) for m, l in (('o', 'z_W, a weight embedding'),
+               ('x', 'z_proj, its projection'))], loc='lower center', ncol=2, fontsize=7, frameon=False)
+    fig.suptitle(title or 'UMAP of the shared space')
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
+
 
 # %% ../nbs/14_shared.ipynb #6c24cd7f
 def shared_inputs(out,                    # the run directory
