@@ -10,7 +10,6 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch.func import functional_call
-from sklearn.linear_model import LogisticRegression
 from .store import WSLError
 from .data import class_set
 from .models import build_model, head_names
@@ -20,8 +19,7 @@ from .dataset_encoder import dataset_embedding
 
 # %% auto #0
 __all__ = ['ZooBank', 'set_soup', 'loss_soup', 'set_retrieval', 'class_soup', 'task_soup', 'mean_model', 'random_model',
-           'NearestCondition', 'scratch_model', 'prototype_head', 'probe_head', 'finetune', 'set_members',
-           'nearest_checkpoint', 'noisy_nearest']
+           'NearestCondition', 'scratch_model', 'finetune', 'set_members', 'nearest_checkpoint', 'noisy_nearest']
 
 # %% ../nbs/19_baselines.ipynb #2d6af0dd
 class ZooBank:
@@ -162,47 +160,6 @@ def scratch_model(cfg:ZooConfig,             # the zoo's settings (architecture)
     if res['status'] != 'ok': return None, info
     s = res['snapshots']['final']
     return s['state'], info | {k: s[k] for k in ('epoch', 'train_loss', 'val_loss', 'val_acc')}
-
-# %% ../nbs/19_baselines.ipynb #b7c1e2a6
-def _features(sd:dict,            # a model's state_dict
-              arch:str,           # its architecture
-              in_channels:int,    # its image channels
-              X:torch.Tensor,     # images
-              bs:int=1024         # images per forward pass
-             ) -> torch.Tensor:
-    "The body's features of images `X`: the inputs of `sd`'s head, in eval mode."
-    net, seen = build_model(arch, 3, in_channels=in_channels).eval(), []
-    net.get_submodule(head_names(sd)[0].rsplit('.', 1)[0]).register_forward_pre_hook(lambda m, a: seen.append(a[0]))
-    with torch.no_grad():
-        for i in range(0, len(X), bs): functional_call(net, sd, (X[i:i + bs],))
-    return torch.cat(seen)
-
-# %% ../nbs/19_baselines.ipynb #b7c1e2a9
-def prototype_head(sd:dict,           # a model's state_dict
-                   arch:str,          # its architecture
-                   in_channels:int,   # its image channels
-                   X:torch.Tensor,    # the task's images (the sampler's: its training images)
-                   y:torch.Tensor     # their labels, 0..2 in head order
-                  ) -> dict:
-    "`sd` with its head replaced by a nearest-class-mean head on the body's features of `X`."
-    if (got := sorted(set(y.tolist()))) != [0, 1, 2]: raise WSLError(f"labels must hold 0, 1 and 2, got {got}")
-    f, (hw, hb) = _features(sd, arch, in_channels, X), head_names(sd)
-    mu = torch.stack([f[y == c].mean(0) for c in range(3)])
-    return {**sd, hw: mu.to(sd[hw].dtype), hb: (-(mu ** 2).sum(1) / 2).to(sd[hb].dtype)}
-
-# %% ../nbs/19_baselines.ipynb #b7c1e2ad
-def probe_head(sd:dict,           # a model's state_dict
-               arch:str,          # its architecture
-               in_channels:int,   # its image channels
-               X:torch.Tensor,    # the task's images (the sampler's: its training images)
-               y:torch.Tensor,    # their labels, 0..2 in head order
-               C:float=1.0        # inverse L2 strength of the logistic regression
-              ) -> dict:
-    "`sd` with its head replaced by a multinomial logistic regression fitted on the body's features of `X`."
-    if (got := sorted(set(y.tolist()))) != [0, 1, 2]: raise WSLError(f"labels must hold 0, 1 and 2, got {got}")
-    f, (hw, hb) = _features(sd, arch, in_channels, X), head_names(sd)
-    lr = LogisticRegression(C=C, max_iter=5000).fit(f.double().numpy(), y.numpy())
-    return {**sd, hw: torch.as_tensor(lr.coef_).to(sd[hw].dtype), hb: torch.as_tensor(lr.intercept_).to(sd[hb].dtype)}
 
 # %% ../nbs/19_baselines.ipynb #b7c1e2b1
 def finetune(sd:dict,           # a model's state_dict (left as it is)

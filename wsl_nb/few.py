@@ -12,8 +12,8 @@ import matplotlib.pyplot as plt
 from .data import load_source
 from .models import build_model
 from .protocol import cluster_resamples, interval
-from .sample import Sampler, TaskEval, Images, image_task
-from .baselines import ZooBank, task_soup, prototype_head, probe_head, finetune
+from .sample import Sampler, TaskEval, Images, image_task, prototype_head, probe_head
+from .baselines import ZooBank, task_soup, finetune
 
 # %% auto #0
 __all__ = ['FEW_METHODS', 'fresh_model', 'PixelMeans', 'FewImages', 'evaluate_few', 'summarise_few', 'few_pairs', 'plot_few']
@@ -39,7 +39,8 @@ class FewImages:
     "Every way to get a model from a condition's k images (and a target loss); settings chosen on development data."
     def __init__(self, sampler:Sampler, bank:ZooBank, settings:dict|None=None):
         self.s, self.bank = sampler, bank
-        self.raw = copy.copy(sampler); self.raw.calibrate = False
+        self.raw = copy.copy(sampler)                          # the decoded model as it is: no fitted head, no calibration
+        self.raw.calibrate, self.raw.fit_head_min_k = False, None
         self.settings = dict(scratch_steps=300, scratch_lr=3e-3, ft_lr=1e-3, probe_C=1.0, k_class=3) | (settings or {})
 
     def soup(self, classes, target:float) -> dict:

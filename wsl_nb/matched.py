@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import torch
 from .zoo import task_tensors
-from .sample import Sampler, TaskEval, calibration_scale, scale_head
+from .sample import Sampler, TaskEval, calibration_scale, scale_head, prototype_head, probe_head
 from .baselines import ZooBank, loss_soup, class_soup, task_soup
-from .baselines import scratch_model, prototype_head, probe_head, finetune, set_members, nearest_checkpoint, noisy_nearest
+from .baselines import scratch_model, finetune, set_members, nearest_checkpoint, noisy_nearest
 from .sampling import evaluate_conditions, _stats
 
 # %% auto #0

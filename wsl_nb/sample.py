@@ -12,6 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch.func import functional_call
 from safetensors import safe_open
+from sklearn.linear_model import LogisticRegression
 from .store import WSLError, save_state, load_state
 from .data import load_task, load_source, class_split, task_indices, as_source_images, read_image_folder
 from .models import build_model, head_names, grouped_forward
@@ -23,8 +24,9 @@ from .shared import load_shared
 from .prior import Prior, load_prior
 
 # %% auto #0
-__all__ = ['DRAW_TEMPERATURE', 'calibration_scale', 'scale_head', 'scores', 'body_key', 'TaskEval', 'parse_classes', 'Images',
-           'Sampler', 'image_task', 'save_sample', 'load_sample']
+__all__ = ['DRAW_TEMPERATURE', 'FIT_HEAD_MIN_K', 'IMAGES_PROBE_C', 'CALIBRATE_MIN_K', 'calibration_scale', 'scale_head', 'scores',
+           'body_key', 'TaskEval', 'parse_classes', 'Images', 'prototype_head', 'probe_head', 'Sampler', 'image_task',
+           'save_sample', 'load_sample']
 
 # %% ../nbs/16_sample.ipynb #fbe2581c
 def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its task's validation images
@@ -209,19 +211,66 @@ class Images:
 
     def __repr__(self): return f"Images({', '.join(f'{n}: {k}' for n, k in zip(self.names, self.k))})"
 
+# %% ../nbs/16_sample.ipynb #b7c1e2a6
+def _features(sd:dict,            # a model's state_dict
+              arch:str,           # its architecture
+              in_channels:int,    # its image channels
+              X:torch.Tensor,     # images
+              bs:int=1024         # images per forward pass
+             ) -> torch.Tensor:
+    "The body's features of images `X`: the inputs of `sd`'s head, in eval mode."
+    net, seen = build_model(arch, 3, in_channels=in_channels).eval(), []
+    net.get_submodule(head_names(sd)[0].rsplit('.', 1)[0]).register_forward_pre_hook(lambda m, a: seen.append(a[0]))
+    with torch.no_grad():
+        for i in range(0, len(X), bs): functional_call(net, sd, (X[i:i + bs],))
+    return torch.cat(seen)
+
+# %% ../nbs/16_sample.ipynb #b7c1e2a9
+def prototype_head(sd:dict,           # a model's state_dict
+                   arch:str,          # its architecture
+                   in_channels:int,   # its image channels
+                   X:torch.Tensor,    # the task's images (the sampler's: its training images)
+                   y:torch.Tensor     # their labels, 0..2 in head order
+                  ) -> dict:
+    "`sd` with its head replaced by a nearest-class-mean head on the body's features of `X`."
+    if (got := sorted(set(y.tolist()))) != [0, 1, 2]: raise WSLError(f"labels must hold 0, 1 and 2, got {got}")
+    f, (hw, hb) = _features(sd, arch, in_channels, X), head_names(sd)
+    mu = torch.stack([f[y == c].mean(0) for c in range(3)])
+    return {**sd, hw: mu.to(sd[hw].dtype), hb: (-(mu ** 2).sum(1) / 2).to(sd[hb].dtype)}
+
+# %% ../nbs/16_sample.ipynb #b7c1e2ad
+def probe_head(sd:dict,           # a model's state_dict
+               arch:str,          # its architecture
+               in_channels:int,   # its image channels
+               X:torch.Tensor,    # the task's images (the sampler's: its training images)
+               y:torch.Tensor,    # their labels, 0..2 in head order
+               C:float=1.0        # inverse L2 strength of the logistic regression
+              ) -> dict:
+    "`sd` with its head replaced by a multinomial logistic regression fitted on the body's features of `X`."
+    if (got := sorted(set(y.tolist()))) != [0, 1, 2]: raise WSLError(f"labels must hold 0, 1 and 2, got {got}")
+    f, (hw, hb) = _features(sd, arch, in_channels, X), head_names(sd)
+    lr = LogisticRegression(C=C, max_iter=5000).fit(f.double().numpy(), y.numpy())
+    return {**sd, hw: torch.as_tensor(lr.coef_).to(sd[hw].dtype), hb: torch.as_tensor(lr.intercept_).to(sd[hb].dtype)}
+
 # %% ../nbs/16_sample.ipynb #04b0ff03
 DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development data (the evaluation notebook: the most accurate draws that still disagree at least half as much as the zoo's runs)
+# A condition given as images, with at least this many of each class, gets a head fitted on them (a linear probe of strength
+# IMAGES_PROBE_C on the decoded body), and is calibrated on them with at least CALIBRATE_MIN_K: chosen on development digits
+# (the few-image notebook).
+FIT_HEAD_MIN_K, IMAGES_PROBE_C, CALIBRATE_MIN_K = 5, 1.0, 3
 
 class Sampler:
     "Conditional sampling P(W | D, R): a class list and a target loss to a state_dict of the zoo's architecture."
     def __init__(self, comp, ae, shared, class_emb:torch.Tensor, class_names:list, arch:str, dataset:str, in_channels:int, data_seed:int=0,
                  calibrate:bool=True,   # scale each sample's head so that its loss on the task's validation images is the target
-                 prior:Prior|None=None): # the distribution around z_proj that draws come from (the prior notebook)
+                 prior:Prior|None=None, # the distribution around z_proj that draws come from (the prior notebook)
+                 fit_head_min_k:int|None=FIT_HEAD_MIN_K): # images a class from which a condition's head is fitted on them (None: never)
         self.comp, self.ae, self.shared, self.class_emb = comp, ae, shared.eval(), class_emb
         self.class_names, self.arch, self.dataset, self.in_channels, self.data_seed = [str(c) for c in class_names], arch, dataset, in_channels, data_seed
         self.lo, self.hi = shared.results.bins.range()
         self.calibrate, self.prior, self.val_eval = calibrate, prior, TaskEval(arch, dataset, in_channels, data_seed, 'val')   # calibration's images and features
         self.encoder, self._src = PixelProjection(), None     # the encoder `class_emb` was made with, for conditions given as images
+        self.fit_head_min_k = fit_head_min_k
 
     @classmethod
     def from_run(cls, d, comp:Compression|None=None, ae=None, shared:str='shared', calibrate:bool=True):
@@ -271,10 +320,16 @@ class Sampler:
         zd = torch.stack([self.embed(d) for d, _ in conds])
         with torch.no_grad(): return self.shared(zd, ls)
 
+    def fitted(self, sd:dict, data) -> dict:
+        "`sd`, its head fitted on the condition's images where it has `fit_head_min_k` or more of each class (a linear probe)."
+        if not isinstance(data, Images) or self.fit_head_min_k is None or min(data.k) < self.fit_head_min_k: return sd
+        return probe_head(sd, self.arch, self.in_channels, *data.tensors(), C=IMAGES_PROBE_C)
+
     def calibrated(self, sd:dict|None, classes, target_loss:float) -> dict|None:
-        "`sd` with its head scaled so that its loss on the task's validation images (or on the `Images` given) is nearest to `target_loss`."
+        "`sd` with its head scaled so that its loss on the task's validation images (or on the `Images` given, with `CALIBRATE_MIN_K` or more a class) is nearest to `target_loss`."
         if sd is None: return None
         if isinstance(classes, Images):
+            if min(classes.k) < CALIBRATE_MIN_K: return sd                # too few images to calibrate on: as decoded
             X, y = classes.tensors()
             with torch.no_grad(): logits = self.model(sd)(X)
         else: logits, y = self.val_eval.logits(sd, self.parse_classes(classes))
@@ -287,7 +342,7 @@ class Sampler:
 
     def _finish(self, P:dict, conds:list) -> list:
         "Decoded parameters (name -> (B, ...)) as state_dicts, calibrated if the sampler calibrates (their validation features found together first)."
-        sds = [{k: v[i].contiguous() for k, v in P.items()} for i in range(len(conds))]
+        sds = [self.fitted({k: v[i].contiguous() for k, v in P.items()}, c) for i, (c, _) in enumerate(conds)]
         if not self.calibrate: return sds
         self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds) if not isinstance(c, Images)])
         return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)]
