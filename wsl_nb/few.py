@@ -33,7 +33,8 @@ class PixelMeans:
 # %% ../nbs/25_few.ipynb #a1892757
 FEW_METHODS = ('sampled', 'sampled_raw', 'sampled_classes', 'sampled_prototype', 'sampled_probe', 'scratch',
                'soup_prototype', 'soup_probe', 'pixel_means',
-               'sampled_ft10', 'sampled_ft100', 'soup_ft10', 'soup_ft100', 'scratch_ft10', 'scratch_ft100')
+               'sampled_ft10', 'sampled_ft100', 'soup_ft10', 'soup_ft100', 'scratch_ft10', 'scratch_ft100',
+               'drawsoup', 'drawsoup_ft10')
 
 class FewImages:
     "Every way to get a model from a condition's k images (and a target loss); settings chosen on development data."
@@ -46,6 +47,11 @@ class FewImages:
     def soup(self, classes, target:float) -> dict:
         return task_soup(self.bank, classes, target, self.settings['k_class'])
 
+    def drawsoup(self, im:Images, target:float, seed:int=0, n:int=8) -> dict:
+        "The mean of `n` decoded draws from the prior around the condition (seeded): a soup of samples."
+        sds = self.raw.sample(images=im, target_loss=target, n=n, seed=seed)
+        return {k: torch.stack([sd[k] for sd in sds]).mean(0) for k in sds[0]}
+
     def answer(self, method:str, im:Images, classes, target:float, seed:int=0):
         "One method's model for the condition (a state_dict; `PixelMeans` for pixel_means)."
         X, y = im.tensors(); a, st = (self.s.arch, self.s.in_channels, X, y), self.settings
@@ -53,6 +59,7 @@ class FewImages:
         if method == 'sampled': return self.s.sample(images=im, target_loss=target)
         if method == 'sampled_raw': return self.raw.sample(images=im, target_loss=target)
         if method == 'sampled_classes': return self.s.sample(classes, target)
+        if method == 'drawsoup': return self.drawsoup(im, target, seed)
         if method == 'scratch': return finetune(fresh_model(self.s.arch, self.s.in_channels, seed), *a, st['scratch_steps'], st['scratch_lr'])
         start, _, rest = method.partition('_')
         if rest in ('prototype', 'probe'):
@@ -60,6 +67,7 @@ class FewImages:
             return prototype_head(sd, *a) if rest == 'prototype' else probe_head(sd, *a, C=st['probe_C'])
         steps = int(rest[2:])                                                     # ft10, ft100
         sd = {'sampled': lambda: self.raw.sample(images=im, target_loss=target), 'soup': lambda: self.soup(classes, target),
+              'drawsoup': lambda: self.drawsoup(im, target, seed),
               'scratch': lambda: fresh_model(self.s.arch, self.s.in_channels, seed)}[start]()
         return finetune(sd, *a, steps, st['scratch_lr'] if start == 'scratch' else st['ft_lr'])
 
