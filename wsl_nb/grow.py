@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
 import wsl_nb
 import wsl_nb.grow   # worker processes get the package's own functions: a notebook's copies cannot be pickled by name
-from .store import WSLError, atomic_write, write_json, config_from, cli_main, dir_lock, check_out_dir
+from .store import WSLError, atomic_write, write_json, config_from, cli_main, dir_lock, check_out_dir, writing_in
 from .stage import publish
 from .models import build_model, ARCHS
 from .zoo import (ZooConfig, PRESETS, zoo_config, sample_runs, task_tensors, save_result, read_journal, append_journal,
@@ -24,7 +24,7 @@ from .train import train_run, check_device
 from .vtrain import train_group, plan_groups, auto_group_size, model_bytes
 
 # %% auto #0
-__all__ = ['default_trainer', 'make_zoo', 'add_zoo_arguments', 'zoo_options', 'zoo_parser', 'zoo_main', 'zoo_stage']
+__all__ = ['default_trainer', 'start_ray', 'make_zoo', 'add_zoo_arguments', 'zoo_options', 'zoo_parser', 'zoo_main', 'zoo_stage']
 
 # %% ../nbs/07_grow.ipynb #198c3483
 def default_trainer(arch:str) -> str:
@@ -81,16 +81,35 @@ def _run_pool(units, skips, cd, out, device, vectorised, finish, workers):
         for f in futs: f.result()                                     # a worker's error ends the run here
         while not q.empty(): finish(q.get())
 
+# %% ../nbs/07_grow.ipynb #a70a00bc
+def _ray():
+    "The ray module, or a `WSLError` saying how to install it."
+    os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')
+    os.environ.setdefault('RAY_raylet_start_wait_time_s', '120')   # the driver's own wait for its node
+    try: import ray
+    except ImportError: raise WSLError("the ray backend needs Ray: pip install 'wsl_nb[ray]'") from None
+    return ray
+
+def start_ray(**kw):
+    "`ray.init(**kw)` without dashboard or driver logs; a local start that times out (busy machine) is tried once more."
+    ray, kw = _ray(), dict(include_dashboard=False, log_to_driver=False) | kw
+    try: return ray.init(**kw)
+    except Exception as e:
+        if 'timed out during startup' not in str(e) or kw.get('address'): raise
+        warnings.warn("a local Ray timed out during startup (a busy machine?); starting it once more")
+        ray.shutdown()
+    try: return ray.init(**kw)
+    except Exception as e:
+        if 'timed out during startup' not in str(e): raise
+        raise WSLError("a local Ray timed out during startup twice; run again when the machine is less busy, "
+                       "or use --backend local") from None
+
 # %% ../nbs/07_grow.ipynb #e0543340
 def _run_ray(units, skips, cfg, out, device, vectorised, finish, workers, ray_address):
     "Train units as Ray tasks (a local Ray when no address is given); the driver writes every checkpoint."
-    os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')
-    try: import ray
-    except ImportError: raise WSLError("the ray backend needs Ray: pip install 'wsl_nb[ray]'") from None
+    ray = _ray()
     started = not ray.is_initialized()
-    if started:
-        kw = dict(address=ray_address) if ray_address else dict(num_cpus=workers or os.cpu_count())
-        ray.init(include_dashboard=False, log_to_driver=False, **kw)
+    if started: start_ray(**(dict(address=ray_address) if ray_address else dict(num_cpus=workers or os.cpu_count())))
     try:
         remote, cd = ray.remote(num_cpus=1)(wsl_nb.grow._train_unit), cfg.to_dict()
         pending = [remote.remote(u, cd, device, vectorised, 1, skip) for u, skip in zip(units, skips)]
@@ -123,7 +142,7 @@ def _plan(cfg, todo, vectorised, group_size, device, meta) -> tuple[list, list]:
 # %% ../nbs/07_grow.ipynb #f85cc4be
 _RUN_IDENTITY = ('classes', 'optimizer', 'lr', 'momentum', 'weight_decay', 'batch_size', 'early_epoch', 'max_epoch', 'seed', 'init_seed', 'split')
 
-def _finished(out, cfg:ZooConfig, verify:bool=False) -> dict:
+def _finished(out, cfg:ZooConfig, verify:bool=True) -> dict:
     "model_id -> journal record, for the runs of `cfg` that are finished and whose checkpoints are intact; a warning names the others."
     planned = {r['model_id']: r for r in sample_runs(cfg)}
     done = {}
@@ -146,7 +165,7 @@ def make_zoo(out,                    # the zoo directory; an existing zoo of the
              group_size:int|None=None, # runs per vectorised group (default: 128 on the CPU, from free memory on a GPU)
              backend:str='local',    # local or ray
              ray_address:str|None=None,
-             verify:bool=False       # check every finished run's checkpoints against their sha256 (always: that they exist, at their size)
+             verify:bool=True        # check finished runs' checkpoints' sha256 (always: that they exist, at their size)
             ) -> dict:
     "Train the runs of `cfg` that `out` does not hold yet (or holds damaged); return counts and wall time."
     cfg, t0 = cfg or zoo_config(), time.perf_counter()
@@ -154,7 +173,7 @@ def make_zoo(out,                    # the zoo directory; an existing zoo of the
     trainer = trainer or default_trainer(cfg.arch)
     _check_options(trainer, backend, group_size)
     device, meta, out = check_device(device), zoo_meta(cfg), check_out_dir(out)
-    with dir_lock(out, 'wsl_zoo'):
+    with dir_lock(out, 'wsl_zoo'), writing_in(out):                      # a full disk: one line naming `out`
         check_zoo_dir(out, meta)
         (out/'checkpoints').mkdir(parents=True, exist_ok=True)
         if not (out/'zoo.json').exists(): write_json(out/'zoo.json', meta)
@@ -194,7 +213,12 @@ def add_zoo_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--group-size', type=int, help='runs per group for the vectorised trainer (default: 128 on the CPU, from free memory on a GPU)')
     p.add_argument('--backend', default='local', help="local (this machine) or ray (Ray tasks; pip install 'wsl_nb[ray]')")
     p.add_argument('--ray-address', help='address of a running Ray cluster (default: start a local Ray)')
-    p.add_argument('--verify', action='store_true', help="check every finished run's checkpoints against their sha256 (their presence and size are always checked)")
+    p.add_argument('--no-verify', dest='verify', action='store_false', default=True,
+                   help="do not check finished runs' checkpoints against their sha256, only that they exist at "
+                        "their size (checking is the default; for very large zoos)")
+    p.add_argument('--verify', dest='verify', action='store_true', default=True,
+                   help="check every finished run's checkpoints against their sha256: the default "
+                        "(kept for older command lines)")
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     return p
 
@@ -207,8 +231,6 @@ def zoo_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser('wsl_zoo', description='Train (or resume) a model zoo into a directory.')
     p.add_argument('--out', required=True, help='zoo directory; an existing zoo of the same settings is resumed')
     return add_zoo_arguments(p)
-
-
 
 # %% ../nbs/07_grow.ipynb #44c08b36
 def _zoo(argv):
@@ -259,7 +281,7 @@ def zoo_stage(out,           # the run directory
     if imported_zoo(zdir):     # checkpoints grown elsewhere and brought in by wsl_import: nothing to train, their files checked
         with dir_lock(zdir, 'wsl_run'):
             meta, man = load_zoo(zdir)
-            if bad := damaged_runs(zdir, read_journal(zdir), full=zoo_kw.get('verify', False)):
+            if bad := damaged_runs(zdir, read_journal(zdir), full=zoo_kw.get('verify', True)):
                 raise WSLError(f"{zdir} is an imported zoo with damaged checkpoints ({', '.join(f'{k}: {v}' for k, v in list(bad.items())[:3])}); import it again with wsl_import")
         cfg, s, secs = meta['config'], dict(seconds=0.0, trained=0), 0.0
     else:

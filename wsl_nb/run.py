@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, json, os, platform, sys, warnings
 import torch
 from pathlib import Path
-from .store import WSLError, cli_main, dir_lock, check_out_dir, check_out_file
+from .store import WSLError, cli_main, dir_lock, check_out_dir, check_out_file, writing_in
 from .stage import timed, publish
 from .grow import add_zoo_arguments, zoo_options
 from .protocol import heldout_sets
@@ -54,7 +54,7 @@ def run_all(out,                  # the run directory
     "Run every stage into `out`, reusing what it holds; return metrics.json."
     if cap is not None and cap < 1: raise WSLError(f"--cap must be 1 or more, got {cap}")
     out = check_out_dir(out)
-    with dir_lock(out, 'wsl_run'), dir_lock(out/'zoo', 'wsl_run'):          # one writer for the whole run
+    with dir_lock(out, 'wsl_run'), dir_lock(out/'zoo', 'wsl_run'), writing_in(out):  # one writer; a full disk: one line
         f = fit_run(out, preset, orders=orders, holdout_class=holdout_class, progress=progress, align=align, function=function, **kw)
         tm = f['timings']
         timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress, fe=f['fe'])

@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_store.ipynb #be378a27
 from __future__ import annotations
-import contextlib, copy, cProfile, dataclasses, fcntl, hashlib, io, json, math, os, pstats, sys, tempfile, threading, time, warnings
+import contextlib, copy, cProfile, dataclasses, errno, fcntl, hashlib, io, json, math, os, pstats, stat, sys, tempfile
+import threading, time, warnings
 from pathlib import Path
 import pandas as pd
 import torch
@@ -12,9 +13,10 @@ from safetensors.torch import load_file
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['PROFILE_KINDS', 'WSLError', 'cli_main', 'atomic_write', 'write_json', 'write_parquet', 'sha256_file', 'state_bytes',
-           'save_state', 'load_state', 'dir_lock', 'check_out_dir', 'check_out_file', 'config_dict', 'config_from',
-           'same_config', 'save_bundle', 'load_bundle', 'matmul_precision', 'train_keep_best', 'profile_stage']
+__all__ = ['NO_SPACE', 'PROFILE_KINDS', 'WSLError', 'cli_main', 'no_space', 'writing_in', 'write_all', 'full_disk',
+           'atomic_write', 'write_json', 'write_parquet', 'sha256_file', 'state_bytes', 'save_state', 'load_state',
+           'dir_lock', 'check_out_dir', 'check_out_file', 'config_dict', 'config_from', 'same_config', 'save_bundle',
+           'load_bundle', 'matmul_precision', 'train_keep_best', 'profile_stage']
 
 # %% ../nbs/00_store.ipynb #c5b02e27
 class WSLError(ValueError):
@@ -24,7 +26,7 @@ class WSLError(ValueError):
 def cli_main(prog:str,  # the command's name, printed before its errors
              fn,        # the command's body, called with `argv`
              argv=None):
-    "Run a command's body; a `WSLError` ends it with one line and status 2, Ctrl-C with 130; warnings are one line each."
+    "Run a command's body: a `WSLError` or a full disk ends it in one line, status 2; Ctrl-C, 130; warnings: a line each."
     old = warnings.showwarning
     warnings.showwarning = lambda message, *a, **k: print(f'{prog}: warning: {message}', file=sys.stderr)
     try: return fn(argv) or 0
@@ -32,6 +34,10 @@ def cli_main(prog:str,  # the command's name, printed before its errors
         print(f'{prog}: error: {e}', file=sys.stderr); return 2
     except KeyboardInterrupt:
         print(f'{prog}: interrupted; rerun the same command to resume', file=sys.stderr); return 130
+    except OSError as e:                 # a full disk that no writer of the package caught: one line all the same
+        if (err := no_space(e, Path(e.filename).parent if e.filename else 'the output directory')) is None: raise
+        print(f'{prog}: error: {err}', file=sys.stderr)
+        return 2
     finally: warnings.showwarning = old
 
 # %% ../nbs/00_store.ipynb #a29952c1
@@ -43,21 +49,72 @@ def _umask() -> int:
         m = os.umask(0o022); os.umask(m)
     return m
 
+# %% ../nbs/00_store.ipynb #62efb9af
+NO_SPACE = {errno.ENOSPC: 'no space left on the device', errno.EDQUOT: 'the disk quota is used up'}
+
+def no_space(e:OSError, # an error of a write
+             d          # the directory written in
+            ) -> WSLError|None:
+    "The one-line error for a full disk or quota while writing in `d`; None for any other error."
+    if e.errno not in NO_SPACE: return None
+    return WSLError(f"{NO_SPACE[e.errno]} while writing in {d}; free some space and run the same command again "
+                    "(what is written is kept)")
+
+@contextlib.contextmanager
+def writing_in(d): # the directory the block writes in
+    "Inside the block, an `OSError` of a full disk or quota becomes a `WSLError` naming `d`; other errors pass."
+    try: yield
+    except OSError as e:
+        if (err := no_space(e, d)) is None: raise
+        raise err from None
+
+# %% ../nbs/00_store.ipynb #333da11e
+def write_all(fd:int, data:bytes):
+    "Write every byte of `data` to file descriptor `fd` (one `os.write` may write fewer)."
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        if n == 0: raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[n:]
+
+# %% ../nbs/00_store.ipynb #953e1401
+@contextlib.contextmanager
+def full_disk(after:int=0,           # writes that still succeed
+              where:str='',          # only writes to files whose path contains this count and fail ('': every file)
+              err:int=errno.ENOSPC): # ENOSPC (a full disk) or EDQUOT (a full quota)
+    "For tests: in the block, `os.write` to regular files fails with `err` once `after` writes have succeeded (Linux)."
+    real, seen = os.write, []
+    def write(fd, data):
+        try: name = os.readlink(f'/proc/self/fd/{fd}')
+        except OSError: name = ''
+        if not (name.startswith('/') and where in name and stat.S_ISREG(os.fstat(fd).st_mode)): return real(fd, data)
+        seen.append(name)
+        if len(seen) <= after: return real(fd, data)
+        if len(seen) == after + 1 and len(data) > 1: return real(fd, memoryview(data)[:len(data) // 2])  # a short write
+        raise OSError(err, os.strerror(err))
+    os.write = write
+    try: yield seen                   # the files written, one entry a write
+    finally: os.write = real
+
 # %% ../nbs/00_store.ipynb #32a413bb
 def atomic_write(path,            # file to write; its folder is created if needed
                  data:bytes|str): # the whole content
-    "Write `data` to `path` through a temporary file and an atomic rename."
+    "Write `data` to `path` through a temporary file and an atomic rename; a full disk: a `WSLError` naming the folder."
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str): data = data.encode()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'wb') as f:
-            f.write(data); f.flush(); os.fchmod(f.fileno(), 0o666 & ~_umask()); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.unlink(tmp)
-        raise
+    with writing_in(path.parent):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+        try:
+            try:
+                write_all(fd, data)
+                os.fchmod(fd, 0o666 & ~_umask())
+                os.fsync(fd)
+            finally: os.close(fd)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError): os.unlink(tmp)    # no temporary file is left behind
+            raise
     return path
 
 # %% ../nbs/00_store.ipynb #3a4c7f50
@@ -130,13 +187,21 @@ def dir_lock(d,               # the directory to hold
         try: yield p
         finally: _held[p] = (f, _held[p][1] - 1)
         return
-    d.mkdir(parents=True, exist_ok=True)
-    f = open(p, 'a+')
+    with writing_in(d):
+        d.mkdir(parents=True, exist_ok=True)
+        f = open(p, 'a+')
     try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         f.seek(0); holder = f.read().strip() or 'another process'; f.close()
         raise WSLError(f"{d} is in use by {holder}; wait for it to finish (or stop it) and run again") from None
-    f.seek(0); f.truncate(); f.write(f"{who} (process {os.getpid()}, since {time.strftime('%Y-%m-%d %H:%M:%S')})"); f.flush()
+    try:
+        with writing_in(d):
+            os.ftruncate(f.fileno(), 0)
+            write_all(f.fileno(), f"{who} (process {os.getpid()}, since {time.strftime('%Y-%m-%d %H:%M:%S')})".encode())
+    except BaseException:
+        fcntl.flock(f, fcntl.LOCK_UN)
+        f.close()
+        raise
     _held[p] = (f, 1)
     try: yield p
     finally:

@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
-from .store import WSLError, write_parquet, save_state, load_state, config_dict, config_from, sha256_file
+from .store import (WSLError, write_parquet, save_state, load_state, config_dict, config_from, sha256_file,
+                          write_all, writing_in)
 from .data import load_source, load_task, parse_dataset
 from .models import build_model, ARCHS
 
@@ -190,7 +191,10 @@ def read_journal(zoo_dir) -> list[dict]:
     return out
 
 # %% ../nbs/04_zoo.ipynb #c864d921
-def damaged_runs(zoo_dir, records:list, full:bool=False) -> dict:
+def damaged_runs(zoo_dir,
+                 records:list,    # journal records
+                 full:bool=True   # also check every file's sha256 (False: only that it exists, at its size)
+                ) -> dict:
     "model_id -> what is wrong with its checkpoints: missing, of the wrong size, or (with `full`) not matching their sha256."
     out = {}
     for r in records:
@@ -204,9 +208,19 @@ def damaged_runs(zoo_dir, records:list, full:bool=False) -> dict:
     return out
 
 def append_journal(path, obj:dict):
-    "Append one JSON line to a journal file and sync it to disk."
-    with open(path, 'a') as f:
-        f.write(json.dumps(obj) + '\n'); f.flush(); os.fsync(f.fileno())
+    "Append one JSON line to a journal file and sync it; a full disk takes back what was written, and is a `WSLError`."
+    path = Path(path)
+    with writing_in(path.parent):
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            end = os.fstat(fd).st_size
+            try:
+                write_all(fd, (json.dumps(obj) + '\n').encode())
+                os.fsync(fd)
+            except BaseException:
+                os.ftruncate(fd, end)                           # no torn line: the journal as it was
+                raise
+        finally: os.close(fd)
 
 # %% ../nbs/04_zoo.ipynb #e71af634
 MANIFEST_COLUMNS = ['model_id', 'snapshot', 'epoch', 'classes', 'optimizer', 'lr', 'momentum', 'weight_decay', 'batch_size',
@@ -311,7 +325,9 @@ def load_checkpoint(zoo_dir, # the zoo directory
     if row['status'] != 'ok' or not row['path']: raise WSLError(f"{row['model_id']} {row['snapshot']} has no checkpoint (status {row['status']!r})")
     try: return load_state(checkpoint_path(zoo_dir, row['path']), row['sha256'])
     except WSLError as e:
-        fix = 'import the zoo again with wsl_import' if imported_zoo(zoo_dir) else f'`wsl_zoo --out {zoo_dir} --verify` (or the same `wsl_run` with --verify) trains it again'
+        fix = ('import the zoo again with wsl_import' if imported_zoo(zoo_dir) else
+               f'`wsl_zoo --out {zoo_dir}` (or the same `wsl_run`) without --no-verify checks every hash and trains it '
+               'again')
         raise WSLError(f"{e}; {fix}") from None
 
 # %% ../nbs/04_zoo.ipynb #f1a6ae77
