@@ -215,7 +215,7 @@ def fit_compression(zoo_dir,
     files = [checkpoint_path(zoo_dir, p) for p in rows.path]
     if verify:
         for f, h in zip(files, rows.sha256):
-            if sha256_file(f) != h: raise WSLError(f"checkpoint {f} is corrupt: its sha256 does not match the manifest; `wsl_zoo --out {zoo_dir} --verify` (or the same `wsl_run` with --verify) trains it again")
+            if sha256_file(f) != h: raise WSLError(f"checkpoint {f} is corrupt: its sha256 does not match the manifest; `wsl_zoo --out {zoo_dir}` (or the same `wsl_run`, without --no-verify) trains it again")
     with safe_open(str(files[0]), 'np') as h: shapes = {k: h.get_slice(k).get_shape() for k in h.keys()}
     params, means, comps = [], {}, {}
     bar = tqdm(total=len(shapes), desc='compress', disable=not progress)

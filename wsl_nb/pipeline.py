@@ -42,7 +42,7 @@ def fit_run(out,                    # the run directory
             align:str='auto',       # unit alignment (the align notebook): auto, on or off
             function:str='auto',    # the function encoder (its notebook): auto (for zoos not grown from one initialisation), on or off
             device:str='cpu', workers=None, trainer:str|None=None, group_size:int|None=None, backend:str='local', ray_address:str|None=None,  # the zoo's
-            verify:bool=False,      # check the zoo's checkpoints against their sha256 before reusing them
+            verify:bool=True,       # check the zoo's checkpoints against their sha256 before reusing them (False: size only)
             **zoo_overrides         # ZooConfig fields: n_runs, seed, init, dataset, ...
            ) -> dict:
     "Run (or reuse) the training stages: zoo, protocol, compression, weight autoencoder, function encoder, shared encoder, prior; what they fitted."
