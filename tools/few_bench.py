@@ -1,10 +1,11 @@
 """The few-image bench on run directories, in the background: `evaluate_few` on one group of each run's conditions
 (final snapshots, a seeded choice of at most --cap), writing few_<run>.csv per run (a run already written is skipped,
-so reruns resume), then summary.csv over all of them and done.json (machine, seconds). The results notebook reads them.
+so reruns resume: give a new --out when the code or settings change), then summary.csv over all of them and done.json
+(machine, seconds, the settings used, the commit). The results notebook reads them.
 
   python tools/few_bench.py --out runs/few_digits_dev --runs runs/holdout_s0_c3 runs/holdout_s0_c7 --group unseen_class
 """
-import argparse, json, os, platform, time
+import argparse, json, os, platform, subprocess, time
 from pathlib import Path
 import pandas as pd
 from wsl_nb.pipeline import load_run
@@ -33,7 +34,7 @@ def main():
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     ks = tuple(None if k == 'all' else int(k) for k in a.ks)
-    t0, parts = time.time(), []
+    t0, parts, settings = time.time(), [], None
     for rd in map(Path, a.runs):
         f = out/f'few_{rd.name}.csv'
         if not f.exists():
@@ -43,6 +44,7 @@ def main():
             rows = proto.group(run.manifest, a.group)
             rows = capped(rows[rows.snapshot == 'final'], a.cap, 0)
             fw = FewImages(s, bank, json.loads(a.settings))
+            settings = fw.settings
             d = evaluate_few(fw, rows, a.group, TaskEval.of(s, a.split, source=a.source), ks=ks, draws=a.draws,
                              methods=tuple(a.methods), run=rd.name)
             tmp = f.with_suffix('.tmp')
@@ -56,7 +58,9 @@ def main():
     (out/'done.json').write_text(json.dumps(dict(seconds=round(time.time() - t0), machine=cpu, cores=os.cpu_count(),
                                                  runs=[str(r) for r in a.runs], split=a.split, group=a.group,
                                                  source=a.source, ks=a.ks, draws=a.draws, cap=a.cap,
-                                                 settings=json.loads(a.settings))))
+                                                 settings=settings or json.loads(a.settings), methods=a.methods,
+                                                 commit=subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], text=True,
+                                                                       capture_output=True).stdout.strip())))
 
 
 if __name__ == '__main__':

@@ -1,7 +1,7 @@
 """A ratchet on the notebooks' shape: the number of code lines over 120 characters, of `;` statements and of export cells
 over 50 lines may only go down. The counts are kept in tools/ratchet.json; `--update` writes today's (only when none grew),
 `--check` (what CI runs) fails with one line per count that grew."""
-import io, json, sys, tokenize
+import io, json, re, sys, tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ def counts(root:Path=ROOT) -> dict:
     per = {}
     for nb in sorted((root/'nbs').glob('*.ipynb')):
         cells = [''.join(c['source']) for c in json.loads(nb.read_text())['cells'] if c['cell_type'] == 'code']
-        exp = [c for c in cells if c.lstrip().startswith('#| export')]
+        exp = [c for c in cells if re.search(r'^#\|\s*export', c, re.M)]
         per[nb.name] = dict(long_lines=sum(len(l) > LIMIT_LINE for c in cells for l in c.splitlines()),
                             semicolons=sum(semicolons(c) for c in exp),
                             long_cells=sum(len(c.splitlines()) > LIMIT_CELL for c in exp))
@@ -37,6 +37,8 @@ def main(argv):
           '' if was is None else '(was ' + ', '.join(f'{k} {v}' for k, v in was['total'].items()) + ')')
     for g in grew: print(f'ratchet: grew in {g} (lines over {LIMIT_LINE} characters, `;` in export cells, export cells over '
                          f'{LIMIT_CELL} lines may only go down)')
+    if was is None and '--check' in argv:
+        print(f'ratchet: no counts in {f}: run python tools/ratchet.py --update and commit it'); return 1
     if '--update' in argv and not grew: f.write_text(json.dumps(now, indent=1) + '\n')
     return 1 if grew and '--check' in argv else 0
 

@@ -4,11 +4,12 @@
 
 # %% ../nbs/28_few.ipynb #8fe5ba85
 from __future__ import annotations
-import copy, time
+import copy, json, time
 import numpy as np
 import pandas as pd
 import torch
 import matplotlib.pyplot as plt
+from .store import WSLError
 from .data import load_source
 from .models import build_model
 from .protocol import cluster_resamples, interval
@@ -64,7 +65,10 @@ class FewImages:
         if method == 'drawsoup': return self.drawsoup(im, target, seed)
         if method == 'scratch': return finetune(fresh_model(self.s.arch, self.s.in_channels, seed), *a, st['scratch_steps'], st['scratch_lr'])
         start, _, rest = method.partition('_')
+        if start not in ('sampled', 'soup', 'scratch', 'drawsoup'):
+            raise WSLError(f"unknown few-image method {method!r}")
         if rest in ('prototype', 'probe'):
+            if start not in ('sampled', 'soup'): raise WSLError(f"unknown few-image method {method!r}")
             sd = self.soup(classes, target) if start == 'soup' else self.raw.sample(images=im, target_loss=target)
             return prototype_head(sd, *a) if rest == 'prototype' else probe_head(sd, *a, C=st['probe_C'])
         steps = int(rest[2:])                                                     # ft10, ft100
@@ -104,9 +108,14 @@ _COND = ['run', 'set', 'model_id', 'snapshot']         # a condition; `run` tell
 
 def _cluster(per:pd.DataFrame) -> pd.Series: return per.run.astype(str) + '/' + per.set    # a class set of one run
 
+def _with_run(d:pd.DataFrame) -> pd.DataFrame:
+    "`d` with a `run` column of strings (empty where a bench named no run), so that grouping keeps every row."
+    return d.assign(run=d['run'].fillna('').astype(str) if 'run' in d else '')
+
 def summarise_few(d:pd.DataFrame, n_boot:int=1000, seed:int=0) -> pd.DataFrame:
     "Per group, k and method: mean accuracy with its 95% interval (class sets, then conditions, resampled), and seconds a model."
     rows = []
+    d = _with_run(d)
     for (g, k, m), x in d.groupby(['group', 'k', 'method'], sort=False):
         per = x.groupby(_COND, sort=False).acc.mean().reset_index()                      # a condition: its draws' mean
         rs = cluster_resamples(_cluster(per), n_boot, seed) if n_boot else []
@@ -120,7 +129,7 @@ def few_pairs(d:pd.DataFrame,          # from `evaluate_few`
               method:str='sampled',     # the method compared
               n_boot:int=1000, seed:int=0) -> pd.DataFrame:
     "Per group, k and other method: `method`'s accuracy minus the other's on the same conditions and draws, 95% interval."
-    rows = []
+    rows, d = [], _with_run(d)
     for (g, k), x in d.groupby(['group', 'k'], sort=False):
         per = x.pivot_table(index=_COND, columns='method', values='acc', aggfunc='mean').reset_index()
         if method not in per: continue
@@ -142,8 +151,10 @@ def plot_few(s:pd.DataFrame,          # from `summarise_few`: one group
     for i, (m, x) in enumerate(s[s.method.isin(methods or s.method.unique())].groupby('method', sort=False)):
         x = x.assign(k=x.k.astype(str)).set_index('k').reindex(ks).dropna(subset=['acc'])
         pos = [ks.index(k) + (i - 3) * 0.03 for k in x.index]
-        lo, hi = zip(*[(a - c[0], c[1] - a) for a, c in zip(x.acc, x.acc_ci)])
-        ax.errorbar(pos, x.acc, yerr=[lo, hi], marker='o', ms=4, capsize=2, label=m, lw=1.5 if m == 'sampled' else 1)
+        ci = [json.loads(c) if isinstance(c, str) else c for c in x.acc_ci]          # read back from a CSV: text
+        lo, hi = [a - c[0] for a, c in zip(x.acc, ci) if c], [c[1] - a for a, c in zip(x.acc, ci) if c]
+        err = [lo, hi] if len(lo) == len(ci) else None                              # no intervals: no bars
+        ax.errorbar(pos, x.acc, yerr=err, marker='o', ms=4, capsize=2, label=m, lw=1.5 if m == 'sampled' else 1)
     ax.set_xticks(range(len(ks)), ks)
     ax.set(xlabel='images a class (k)', ylabel='test accuracy', title=title)
     ax.legend(fontsize=7, ncol=2)

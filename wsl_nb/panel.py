@@ -58,7 +58,7 @@ def panel_result(sampler,         # the run's `Sampler`
     names = [sampler.class_names[c] for c in cl] if cl is not None else images.names
     return dict(classes=cl, names=names, target_loss=tl, state_dict=sd, acc=e['acc'], loss=e['loss'], confusion=e['confusion'],
                 zoo=zoo(cl) if cl is not None else zoo.empty(), seed=seed if draw else None, spread=[(x['loss'], x['acc']) for x in more],
-                images=images, tested_on='development-test images' if cl is not None else 'the images given (no others)')
+                images=images, tested_on='development-test images' if cl is not None else 'the images given (its head fitted on them)')
 
 # %% ../nbs/20_panel.ipynb #ae5c721f
 def plot_panel(res:dict, title=''):

@@ -126,7 +126,10 @@ class TaskEval:
         if k in self._tasks: return self._tasks[k]
         if self.source is None: self._tasks[k] = load_task(self.dataset, list(k), self.split, seed=self.data_seed)
         else:
-            s = load_source(self.source)
+            s, z = load_source(self.source), load_source(self.dataset)
+            if (s.shape, s.vmax, len(s.classes)) != (z.shape, z.vmax, len(z.classes)):
+                raise WSLError(f"{self.source} is not another form of {self.dataset}: "
+                               "its images, scale or classes differ")
             idx, y = task_indices(s, list(k), self.split, self.data_seed)
             self._tasks[k] = load_source(self.dataset).to_float(s.get(idx), self.data_seed), torch.from_numpy(y)
         return self._tasks[k]
@@ -421,7 +424,13 @@ def save_sample(path,            # a .safetensors file
     else:
         cl = sampler.parse_classes(classes)
         what = dict(condition='classes', classes=json.dumps(cl), class_names=json.dumps([sampler.class_names[c] for c in cl]))
-    save_state(path, state_dict, dict(arch=sampler.arch, dataset=sampler.dataset, calibrated=str(sampler.calibrate), target_loss=repr(tl),
+    if isinstance(classes, Images):                                   # the rule a sample for images was finished by
+        fit = sampler.fit_head_min_k is not None and min(classes.k) >= sampler.fit_head_min_k
+        what |= dict(head='fitted on the images' if fit else 'decoded')
+        cal = sampler.calibrate and min(classes.k) >= CALIBRATE_MIN_K
+    else: cal = sampler.calibrate
+    save_state(path, state_dict, dict(arch=sampler.arch, dataset=sampler.dataset, calibrated=str(cal),
+                                      target_loss=repr(tl),
                                       **what, **how))
     return Path(path)
 

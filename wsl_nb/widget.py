@@ -131,7 +131,9 @@ class SampleWidget:
         try: p = check_out_file(p, '.safetensors')
         except WSLError as e: self.saved.value = f'<span style="color:crimson">{str(e).replace("--out ", "")}</span>'; return None
         task = self.result['images'] if self.result['images'] is not None else self.result['classes']
-        save_sample(p, self.result['state_dict'], self.sampler, task, self.result['target_loss'])
+        seed = self.result['seed']                                     # a draw keeps its seed in the file
+        save_sample(p, self.result['state_dict'], self.sampler, task, self.result['target_loss'], seed,
+                    None if seed is None else 0)
         self.saved.value = f'saved {p}'
         return p
 
