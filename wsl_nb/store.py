@@ -35,7 +35,8 @@ def cli_main(prog:str,  # the command's name, printed before its errors
     except KeyboardInterrupt:
         print(f'{prog}: interrupted; rerun the same command to resume', file=sys.stderr); return 130
     except OSError as e:                 # a full disk that no writer of the package caught: one line all the same
-        if (err := no_space(e, Path(os.fsdecode(e.filename)).parent if e.filename else 'the output directory')) is None: raise
+        where = Path(os.fsdecode(e.filename)).parent if e.filename else 'the output directory'
+        if (err := no_space(e, where)) is None: raise
         print(f'{prog}: error: {err}', file=sys.stderr)
         return 2
     finally: warnings.showwarning = old
