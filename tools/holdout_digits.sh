@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The results notebook's seeds and held-out digits, one run after another in the background (each zoo has one writer at
 # a time): `wsl_run --holdout-class C` on the seed-0 zoo for the few-image bench's development digits (3, 7) and test digits
-# (2, 5, 9); the main job on zoos of seeds 1 and 2; the test digits on those zoos; the other digits on seed 0. A holdout run shares its seed's zoo (a link to its folder), and its training
-# baselines answer 12 conditions a group (`--cap 12`, the main job's 24 halved, to keep a run near ten minutes). Reruns resume:
+# (2, 5, 9); the main job on zoos of seeds 1 and 2; the test digits on those zoos; the other digits on seed 0. A holdout
+# run shares its seed's zoo (a link to its folder; the zoo's lock lets one run at a time), and its training baselines answer 12 conditions a group (`--cap 12`, the main job's 24 halved, to keep a run near ten minutes). Reruns resume:
 # a run directory whose report is complete is skipped. Usage: bash tools/holdout_digits.sh [RUNS_DIR]  (default: runs)
 set -uo pipefail
 cd "$(dirname "$0")/.."
