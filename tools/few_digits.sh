@@ -1,33 +1,47 @@
 #!/usr/bin/env bash
-# The few-image bench on digits no stage saw, in the background (one writer a run directory; the zoo is shared by a link).
-#  1. the training stages of `wsl_run --holdout-class C --seed 0` for the development digits 3, 7 and the test digits 2, 5, 9
-#     (fit_run only; `wsl_run` on the same directory later reuses them and adds the report);
-#  2. development: every method at k = 1, 5, 10 and all on digits 3 and 7, development-test images (runs/few_digits_dev);
-#  3. final test, read once, with the method as it then is: digits 2, 5 and 9, and the final held-out sets of runs/digits,
-#     k = 1, 5, 10, 25 and all, three draws, final-test images (runs/few_digits_final, runs/few_sets_final).
-# Each step is skipped when its output exists, so reruns resume. Usage: bash tools/few_digits.sh [dev|final]  (default: dev)
+# The few-image bench on digits no stage saw, in the background (one writer a run directory; the zoo is shared by a
+# link). Each step is skipped when its output exists, so reruns resume.
+#  1. `wsl_run --holdout-class C --seed 0` for the development digits 3, 7 and the test digits 2, 5, 9, by
+#     tools/holdout_digits.sh (skipped where its report is complete);
+#  2. development, on digits 3 and 7 (development-test images): every method at k = 1, 5, 10 and all
+#     (runs/few_digits_dev), the rule for a condition given as images, the same on digits every stage saw
+#     (runs/few_calib), the fine-tuning rate and the probe's strength (runs/few_digits_dev_*), two levers for one
+#     image a class and what limits it (runs/few_lever_k1, runs/few_ceiling_dev);
+#  3. final test, read once, with the method as it then is: digits 2, 5 and 9, the final held-out sets of runs/digits,
+#     and those sets as new domains (inverted, rotated), k = 1, 5, 10, 25 and all, three draws, final-test images
+#     (runs/few_digits_final, runs/few_ceiling_final, runs/few_sets_final, runs/few_digits_*_final).
+# Usage: bash tools/few_digits.sh [dev|final]  (default: dev)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
 log=runs/few_digits.log
-fit() {  # fit DIGIT
-  local d=runs/holdout_s0_c$1
-  [ -f $d/prior/stage.json ] && return
-  mkdir -p $d
-  [ -e $d/zoo ] || ln -s "$(realpath runs/digits/zoo)" $d/zoo
-  local t0=$(date +%s)
-  python -c "from wsl_nb.pipeline import fit_run; fit_run('$d', 'default', holdout_class=$1, progress=False, seed=0)" > $d.fit.out 2>&1
-  echo "$d: fit_run exit $? in $(( $(date +%s) - t0 )) s" >> $log
-}
+bench() { local o=runs/$1; shift; [ -f $o/done.json ] || python tools/few_bench.py --out $o "$@" >> $log 2>&1; }
 if [ "${1:-dev}" = dev ]; then
-  for c in 3 7; do fit $c; done
-  python tools/few_bench.py --out runs/few_digits_dev --runs runs/holdout_s0_c3 runs/holdout_s0_c7 --ks 1 5 10 all --draws 2 \
-    --cap 6 >> $log 2>&1
+  bash tools/holdout_digits.sh runs 0:3 0:7
+  dev="--runs runs/holdout_s0_c3 runs/holdout_s0_c7"
+  bench few_digits_dev $dev --ks 1 5 10 all --draws 2 --cap 6                                     # every method
+  bench few_digits_dev_rule $dev --ks 1 3 5 10 all --draws 2 --cap 6 --methods sampled sampled_probe sampled_raw
+  bench few_calib --runs runs/digits --group dev_sets --ks 1 3 5 10 25 all --draws 2 --cap 12   # every stage saw them
+  for lr in 0.0003 0.001 0.01; do                                           # the fine-tuning rate (0.003: the setting)
+    bench few_digits_dev_lr$lr $dev --ks 1 5 --draws 2 --cap 6 --settings "{\"ft_lr\": $lr}" \
+      --methods sampled_ft10 sampled_ft100 soup_ft10 soup_ft100
+  done
+  for C in 0.01 0.1 10; do                                                       # the probe's strength (1: the setting)
+    bench few_digits_dev_C$C $dev --ks 1 3 5 10 all --draws 2 --cap 6 --settings "{\"probe_C\": $C}" \
+      --methods sampled_probe
+  done
+  [ -f runs/few_lever_k1/done.json ] || python tools/few_lever_k1.py runs/few_lever_k1 ${dev#--runs } >> $log 2>&1
+  [ -f runs/few_ceiling_dev/done.json ] || python tools/few_ceiling.py --out runs/few_ceiling_dev $dev >> $log 2>&1
 else
-  for c in 2 5 9; do fit $c; done
-  python tools/few_bench.py --out runs/few_digits_final --split final_test --runs runs/holdout_s0_c2 runs/holdout_s0_c5 \
-    runs/holdout_s0_c9 --ks 1 5 10 25 all --draws 3 --cap 6 >> $log 2>&1
-  python tools/few_bench.py --out runs/few_sets_final --split final_test --group final_sets --runs runs/digits \
-    --ks 1 5 10 25 all --draws 3 --cap 12 >> $log 2>&1
+  bash tools/holdout_digits.sh runs 0:2 0:5 0:9
+  fin="--runs runs/holdout_s0_c2 runs/holdout_s0_c5 runs/holdout_s0_c9"
+  bench few_digits_final $fin --split final_test --ks 1 5 10 25 all --draws 3 --cap 6
+  [ -f runs/few_ceiling_final/done.json ] ||
+    python tools/few_ceiling.py --out runs/few_ceiling_final $fin --split final_test --ks 1 5 --draws 3 >> $log 2>&1
+  bench few_sets_final --runs runs/digits --split final_test --group final_sets --ks 1 5 10 25 all --draws 3 --cap 12
+  for dom in digits_inverted digits_rot90; do                                 # a new domain: the same digits, changed
+    bench few_${dom}_final --runs runs/digits --split final_test --group final_sets --source $dom --ks 1 5 25 \
+      --draws 3 --cap 12 --methods sampled sampled_raw scratch pixel_means soup_ft10
+  done
 fi
 echo "$(date -u +%FT%TZ) few_digits.sh ${1:-dev} done" >> $log

@@ -33,7 +33,7 @@ class PixelMeans:
 
 # %% ../nbs/28_few.ipynb #a1892757
 FEW_METHODS = ('sampled', 'sampled_raw', 'sampled_classes', 'sampled_prototype', 'sampled_probe', 'scratch',
-               'soup_prototype', 'soup_probe', 'pixel_means',
+               'soup', 'soup_prototype', 'soup_probe', 'pixel_means',
                'sampled_ft10', 'sampled_ft100', 'soup_ft10', 'soup_ft100', 'scratch_ft10', 'scratch_ft100',
                'drawsoup', 'drawsoup_ft10')
 
@@ -63,6 +63,7 @@ class FewImages:
         if method == 'sampled_raw': return self.raw.sample(images=im, target_loss=target)
         if method == 'sampled_classes': return self.s.sample(classes, target)
         if method == 'drawsoup': return self.drawsoup(im, target, seed)
+        if method == 'soup': return self.soup(classes, target)                  # the soup as it is: 0 steps
         if method == 'scratch': return finetune(fresh_model(self.s.arch, self.s.in_channels, seed), *a, st['scratch_steps'], st['scratch_lr'])
         start, _, rest = method.partition('_')
         if start not in ('sampled', 'soup', 'scratch', 'drawsoup'):

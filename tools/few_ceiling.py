@@ -1,0 +1,53 @@
+"""What a condition's own zoo checkpoint gives with the same k images: as trained (`original`, every image of its task
+seen, the held-out digit included) and with its head refitted on the k images by the sampler's rule (`original_probe`),
+beside the sampler itself. It separates what one image a class costs in the head from what the sampled body costs.
+The conditions and draws are few_bench.py's (final snapshots, a seeded choice of at most --cap, draw d of the k images).
+
+  python tools/few_ceiling.py --out runs/few_ceiling_dev --runs runs/holdout_s0_c3 runs/holdout_s0_c7
+"""
+import argparse, json, os
+from pathlib import Path
+import pandas as pd
+from wsl_nb.pipeline import load_run
+from wsl_nb.protocol import load_protocol
+from wsl_nb.zoo import load_checkpoint
+from wsl_nb.sample import TaskEval, image_task, probe_head, IMAGES_PROBE_C
+from wsl_nb.matched import capped
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    p.add_argument('--out', required=True)
+    p.add_argument('--runs', nargs='+', required=True)
+    p.add_argument('--group', default='unseen_class')
+    p.add_argument('--split', default='dev_test', choices=('dev_test', 'final_test'))
+    p.add_argument('--ks', nargs='+', type=int, default=[1, 5])
+    p.add_argument('--draws', type=int, default=2)
+    p.add_argument('--cap', type=int, default=6)
+    a, rows_out = p.parse_args(), []
+    for rd in map(Path, a.runs):
+        run, proto = load_run(rd), load_protocol(rd)
+        s, ev = run.sampler, TaskEval.of(run.sampler, a.split)
+        rows = proto.group(run.manifest, a.group)
+        for _, r in capped(rows[rows.snapshot == 'final'], a.cap, 0).iterrows():
+            cl, orig = [int(c) for c in r.classes], load_checkpoint(rd/'zoo', r)
+            for k in a.ks:
+                for d in range(a.draws):
+                    im = image_task(s.src, cl, k, d, s.data_seed)
+                    probe = probe_head(orig, s.arch, s.in_channels, *im.tensors(), C=IMAGES_PROBE_C)
+                    for m, sd in (('original', orig), ('original_probe', probe),
+                                  ('sampled', s.sample(images=im, target_loss=float(r.val_loss)))):
+                        rows_out.append(dict(group=a.group, run=rd.name, set='-'.join(map(str, sorted(cl))),
+                                             model_id=r.model_id, snapshot=r.snapshot, k=k, draw=d, method=m,
+                                             acc=ev(sd, cl)['acc']))
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    d = pd.DataFrame(rows_out)
+    d.to_csv(out/'few_ceiling.csv', index=False)
+    (out/'done.json').write_text(json.dumps(dict(runs=a.runs, split=a.split, group=a.group, ks=a.ks, draws=a.draws,
+                                                 cap=a.cap, cores=os.cpu_count())))
+    print(d.pivot_table(index='method', columns=['run', 'k'], values='acc').round(3))
+
+
+if __name__ == '__main__':
+    main()
