@@ -21,10 +21,11 @@ def archive(rd:Path, dest:Path=Path('results')) -> list:
             if (rd/'report'/f).exists(): shutil.copy2(rd/'report'/f, out/'report'/f); done.append(out/'report'/f)
     elif (rd/'done.json').exists():
         out.mkdir(parents=True, exist_ok=True)
-        for f in ['done.json', 'summary.csv'] + sorted(p.name for p in rd.glob('few_*.csv')):
+        names = [f for f in ('done.json', 'summary.csv') if (rd/f).exists()]
+        for f in names + sorted(p.name for p in rd.glob('few_*.csv')):
             src = rd/f
-            if f.startswith('few_'):
-                with open(src, 'rb') as a, gzip.open(out/(f + '.gz'), 'wb', mtime=0) as b: shutil.copyfileobj(a, b)
+            if f.startswith('few_'):                               # gzipped, with no date inside: reruns are equal
+                with open(src, 'rb') as a, gzip.GzipFile(out/(f + '.gz'), 'wb', mtime=0) as b: shutil.copyfileobj(a, b)
                 done.append(out/(f + '.gz'))
             else: shutil.copy2(src, out/f); done.append(out/f)
     else: raise SystemExit(f"{rd}: neither a finished run (report/metrics.json) nor a finished bench (done.json)")
