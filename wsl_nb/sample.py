@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json, math, warnings, hashlib
 from collections import OrderedDict
+from fastcore.basics import patch
 import numpy as np
 from pathlib import Path
 import torch
@@ -256,7 +257,9 @@ def probe_head(sd:dict,           # a model's state_dict
     return {**sd, hw: torch.as_tensor(lr.coef_).to(sd[hw].dtype), hb: torch.as_tensor(lr.intercept_).to(sd[hb].dtype)}
 
 # %% ../nbs/18_sample.ipynb #04b0ff03
-DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development data (the evaluation notebook: the most accurate draws that still disagree at least half as much as the zoo's runs)
+# the prior's spread for draws, chosen on development data (the evaluation notebook: the most accurate draws that still
+# disagree at least half as much as the zoo's runs)
+DRAW_TEMPERATURE = 0.7
 # A condition given as images, with at least this many of each class, gets a head fitted on them (a linear probe of
 # strength IMAGES_PROBE_C on the decoded body), and is calibrated on them with at least CALIBRATE_MIN_K. Chosen on
 # development digits 3 and 7 (the results notebook): on sets with a digit no stage saw the probe beat the decoded head
@@ -264,30 +267,32 @@ DRAW_TEMPERATURE = 0.7   # the prior's spread for draws, chosen on development d
 # the target at every k.
 FIT_HEAD_MIN_K, IMAGES_PROBE_C, CALIBRATE_MIN_K = 1, 1.0, 1
 
+# %% ../nbs/18_sample.ipynb #7fb4eabd
 class Sampler:
     "Conditional sampling P(W | D, R): a class list and a target loss to a state_dict of the zoo's architecture."
-    def __init__(self, comp, ae, shared, class_emb:torch.Tensor, class_names:list, arch:str, dataset:str, in_channels:int, data_seed:int=0,
-                 calibrate:bool=True,   # scale each sample's head so that its loss on the task's validation images is the target
+    def __init__(self, comp, ae, shared, class_emb:torch.Tensor, class_names:list, arch:str, dataset:str,
+                 in_channels:int, data_seed:int=0,
+                 calibrate:bool=True,   # scale each sample's head: its loss on the task's validation images, the target
                  prior:Prior|None=None, # the distribution around z_proj that draws come from (the prior notebook)
-                 fit_head_min_k:int|None=FIT_HEAD_MIN_K): # images a class from which a condition's head is fitted on them (None: never)
+                 fit_head_min_k:int|None=FIT_HEAD_MIN_K): # images a class from which a head is fitted on them
         self.comp, self.ae, self.shared, self.class_emb = comp, ae, shared.eval(), class_emb
-        self.class_names, self.arch, self.dataset, self.in_channels, self.data_seed = [str(c) for c in class_names], arch, dataset, in_channels, data_seed
+        self.class_names, self.arch, self.dataset = [str(c) for c in class_names], arch, dataset
+        self.in_channels, self.data_seed = in_channels, data_seed
         self.lo, self.hi = shared.results.bins.range()
-        self.calibrate, self.prior, self.val_eval = calibrate, prior, TaskEval(arch, dataset, in_channels, data_seed, 'val')   # calibration's images and features
-        self.encoder, self._src = PixelProjection(), None     # the encoder `class_emb` was made with, for conditions given as images
-        self.fit_head_min_k = fit_head_min_k
+        self.calibrate, self.prior = calibrate, prior
+        self.val_eval = TaskEval(arch, dataset, in_channels, data_seed, 'val')   # calibration's images and features
+        self.encoder, self._src = PixelProjection(), None   # `class_emb`'s encoder, for conditions given as images
+        self.fit_head_min_k = fit_head_min_k                  # None: never
 
-    @classmethod
-    def from_run(cls, d, comp:Compression|None=None, ae=None, shared:str='shared', calibrate:bool=True):
-        "The sampler of run directory `d` (its compression and autoencoder, if already loaded, are used as they are; `shared` names the encoder's folder)."
-        d = Path(d); meta = load_zoo(d/'zoo')[0]; c = meta['config']
-        if not (d/shared/'shared.json').exists(): raise WSLError(f"run directory {d} has no shared encoder; make it with: wsl_run --out {d} --preset {c.preset}")
-        ce = class_embeddings(c.dataset, PixelProjection(), c.data_seed, cache_dir=d/'cache')
-        return cls(comp or Compression.load(d/'compress'), ae or load_ae(d/'weight_ae'), load_shared(d/shared), ce,
-                   load_source(c.dataset).classes, c.arch, c.dataset, meta['input_shape'][0], c.data_seed, calibrate,
-                   load_prior(d/'prior') if (d/'prior'/'prior.json').exists() else None)
+    def __repr__(self):
+        return (f"Sampler({self.arch} on {self.dataset}, {len(self.class_names)} classes, "
+                f"target loss {self.lo:.3g}..{self.hi:.3g})")
 
-    def __repr__(self): return f"Sampler({self.arch} on {self.dataset}, {len(self.class_names)} classes, target loss {self.lo:.3g}..{self.hi:.3g})"
+    @property
+    def src(self):
+        "The zoo's dataset (its scale, channels, size and standardisation, for conditions given as images)."
+        if self._src is None: self._src = load_source(self.dataset)
+        return self._src
 
     def parse_classes(self, classes) -> list:
         "Class indices from 3 distinct names or indices."
@@ -301,94 +306,125 @@ class Sampler:
         if x <= 0: raise WSLError(f"target loss must be positive (a cross-entropy), got {target_loss!r}")
         if not self.lo <= x <= self.hi:
             c = min(max(x, self.lo), self.hi)
-            warnings.warn(f"target loss {x:g} is outside the zoo's range [{self.lo:.4g}, {self.hi:.4g}]; clamped to {c:.4g}")
+            warnings.warn(f"target loss {x:g} is outside the zoo's range [{self.lo:.4g}, {self.hi:.4g}]; "
+                          f"clamped to {c:.4g}")
             x = c
         return x
 
-    @property
-    def src(self):
-        "The zoo's dataset (its scale, channels, size and standardisation, for conditions given as images)."
-        if self._src is None: self._src = load_source(self.dataset)
-        return self._src
+# %% ../nbs/18_sample.ipynb #2a54cae3
+@patch(cls_method=True)
+def from_run(cls:Sampler, d, comp:Compression|None=None, ae=None, shared:str='shared', calibrate:bool=True):
+    "The sampler of run directory `d` (`comp`, `ae`: already loaded, used as they are; `shared`: its folder)."
+    d = Path(d)
+    meta = load_zoo(d/'zoo')[0]
+    c = meta['config']
+    if not (d/shared/'shared.json').exists():
+        raise WSLError(f"run directory {d} has no shared encoder; make it with: "
+                       f"wsl_run --out {d} --preset {c.preset}")
+    ce = class_embeddings(c.dataset, PixelProjection(), c.data_seed, cache_dir=d/'cache')
+    return cls(comp or Compression.load(d/'compress'), ae or load_ae(d/'weight_ae'), load_shared(d/shared), ce,
+               load_source(c.dataset).classes, c.arch, c.dataset, meta['input_shape'][0], c.data_seed, calibrate,
+               load_prior(d/'prior') if (d/'prior'/'prior.json').exists() else None)
 
-    def images(self, images, classes=None) -> Images:
-        "A condition given as data (see `Images.read`): a folder, an (X, y) pair or a list of 3 image tensors; `classes` names them."
-        return images if isinstance(images, Images) else Images.read(images, self.src, self.data_seed, classes)
+# %% ../nbs/18_sample.ipynb #216200ce
+@patch
+def images(self:Sampler, images, classes=None) -> Images:
+    "A condition given as data (`Images.read`): a folder, an (X, y) pair or 3 image tensors, named by `classes`."
+    return images if isinstance(images, Images) else Images.read(images, self.src, self.data_seed, classes)
 
-    def embed(self, data) -> torch.Tensor:
-        "The dataset embedding of a condition's data: `Images`, or 3 class names or indices of the zoo's dataset."
-        return data.embedding(self.encoder) if isinstance(data, Images) else dataset_embedding(self.class_emb, self.parse_classes(data))
+@patch
+def embed(self:Sampler, data) -> torch.Tensor:
+    "The dataset embedding of a condition's data: `Images`, or 3 class names or indices of the zoo's dataset."
+    if isinstance(data, Images): return data.embedding(self.encoder)
+    return dataset_embedding(self.class_emb, self.parse_classes(data))
 
-    def latent(self, conds:list) -> torch.Tensor:
-        "z_proj (n, latent) of conditions [(classes or `Images`, target_loss), ...]."
-        ls = torch.tensor([self.parse_loss(l) for _, l in conds], dtype=torch.float32)
-        zd = torch.stack([self.embed(d) for d, _ in conds])
-        with torch.no_grad(): return self.shared(zd, ls)
+@patch
+def latent(self:Sampler, conds:list) -> torch.Tensor:
+    "z_proj (n, latent) of conditions [(classes or `Images`, target_loss), ...]."
+    ls = torch.tensor([self.parse_loss(l) for _, l in conds], dtype=torch.float32)
+    zd = torch.stack([self.embed(d) for d, _ in conds])
+    with torch.no_grad(): return self.shared(zd, ls)
 
-    def fitted(self, sd:dict, data) -> dict:
-        "`sd`, its head fitted on the condition's images where it has `fit_head_min_k` or more of each class (a linear probe)."
-        if not isinstance(data, Images) or self.fit_head_min_k is None or min(data.k) < self.fit_head_min_k: return sd
-        return probe_head(sd, self.arch, self.in_channels, *data.tensors(), C=IMAGES_PROBE_C)
+# %% ../nbs/18_sample.ipynb #60f59c77
+@patch
+def fitted(self:Sampler, sd:dict, data) -> dict:
+    "`sd`, its head fitted on the condition's images where it has `fit_head_min_k` or more a class (a linear probe)."
+    if not isinstance(data, Images) or self.fit_head_min_k is None or min(data.k) < self.fit_head_min_k: return sd
+    return probe_head(sd, self.arch, self.in_channels, *data.tensors(), C=IMAGES_PROBE_C)
 
-    def calibrated(self, sd:dict|None, classes, target_loss:float) -> dict|None:
-        "`sd` with its head scaled so that its loss on the task's validation images (or on the `Images` given, with `CALIBRATE_MIN_K` or more a class) is nearest to `target_loss`."
-        if sd is None: return None
-        if isinstance(classes, Images):
-            if min(classes.k) < CALIBRATE_MIN_K: return sd                # too few images to calibrate on: as decoded
-            X, y = classes.tensors()
-            with torch.no_grad(): logits = self.model(sd)(X)
-        else: logits, y = self.val_eval.logits(sd, self.parse_classes(classes))
-        return scale_head(sd, calibration_scale(logits.double(), y, float(target_loss)))
+@patch
+def calibrated(self:Sampler, sd:dict|None, classes, target_loss:float) -> dict|None:
+    "`sd`, its head scaled so its loss on the validation images (or `Images`: `CALIBRATE_MIN_K` a class) is the target."
+    if sd is None: return None
+    if isinstance(classes, Images):
+        if min(classes.k) < CALIBRATE_MIN_K: return sd                # too few images to calibrate on: as decoded
+        X, y = classes.tensors()
+        with torch.no_grad(): logits = self.model(sd)(X)
+    else: logits, y = self.val_eval.logits(sd, self.parse_classes(classes))
+    return scale_head(sd, calibration_scale(logits.double(), y, float(target_loss)))
 
-    def sample_many(self, conds:list) -> list:
-        "State_dicts for conditions [(classes, target_loss), ...], decoded in one batch (and calibrated, if the sampler calibrates)."
-        with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(self.latent(conds)))
-        return self._finish(P, conds)
+# %% ../nbs/18_sample.ipynb #94d2b90a
+@patch
+def sample_many(self:Sampler, conds:list) -> list:
+    "State_dicts for conditions [(classes, target_loss), ...], decoded in one batch, finished by the sampler's rules."
+    with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(self.latent(conds)))
+    return self._finish(P, conds)
 
-    def _finish(self, P:dict, conds:list) -> list:
-        "Decoded parameters (name -> (B, ...)) as state_dicts, calibrated if the sampler calibrates (their validation features found together first)."
-        sds = [self.fitted({k: v[i].contiguous() for k, v in P.items()}, c) for i, (c, _) in enumerate(conds)]
-        if not self.calibrate: return sds
-        self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds) if not isinstance(c, Images)])
-        return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)]
+@patch
+def _finish(self:Sampler, P:dict, conds:list) -> list:
+    "Decoded parameters (name -> (B, ...)) as state_dicts, fitted and calibrated as the sampler's rules say."
+    sds = [self.fitted({k: v[i].contiguous() for k, v in P.items()}, c) for i, (c, _) in enumerate(conds)]
+    if not self.calibrate: return sds
+    self.val_eval.warm([(sd, self.parse_classes(c)) for sd, (c, _) in zip(sds, conds) if not isinstance(c, Images)])
+    return [self.calibrated(sd, c, self.parse_loss(t)) for sd, (c, t) in zip(sds, conds)]
 
-    def draw_many(self, conds:list, seed:int|None=None, temperature:float|None=None) -> list:
-        "State_dicts drawn from the prior around each condition's z_proj (seeded by `seed`; calibrated, if the sampler calibrates)."
-        if self.prior is None: raise WSLError("this sampler has no prior to draw from; a run directory made by wsl_run has one")
-        g = torch.Generator().manual_seed(int(seed) if seed is not None else int(torch.randint(2**31 - 1, (1,))))
-        zp = self.latent(conds)
-        logl = torch.tensor([math.log(self.parse_loss(t)) for _, t in conds], dtype=torch.float32)
-        with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(zp + self.prior.draw(zp, logl, g, DRAW_TEMPERATURE if temperature is None else temperature)))
-        return self._finish(P, conds)
+@patch
+def draw_many(self:Sampler, conds:list, seed:int|None=None, temperature:float|None=None) -> list:
+    "State_dicts drawn from the prior around each condition's z_proj (seeded by `seed`; finished as `sample_many`'s)."
+    if self.prior is None:
+        raise WSLError("this sampler has no prior to draw from; a run directory made by wsl_run has one")
+    g = torch.Generator().manual_seed(int(seed) if seed is not None else int(torch.randint(2**31 - 1, (1,))))
+    zp = self.latent(conds)
+    logl = torch.tensor([math.log(self.parse_loss(t)) for _, t in conds], dtype=torch.float32)
+    t = DRAW_TEMPERATURE if temperature is None else temperature
+    with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(zp + self.prior.draw(zp, logl, g, t)))
+    return self._finish(P, conds)
 
-    def sample(self, classes=None,         # 3 class names or indices of the zoo's dataset, in head order (with `images`: their names)
-               target_loss=None,             # the validation loss asked for
-               n:int|None=None,       # how many: a list of n state_dicts (default: one state_dict)
-               seed:int|None=None,    # the draws' seed: the same seed, the same models
-               mode:str|None=None,    # 'mean' (the point estimate z_proj) or 'draw' (from the prior); default: 'mean' without n, 'draw' with it
-               temperature:float|None=None, # the prior's spread (0: its most likely residual; default `DRAW_TEMPERATURE`)
-               images=None):          # the task as data instead: a folder, an (X, y) pair, a list of 3 tensors, or `Images`
-        "A state_dict for a task (`classes`, or its `images`) and `target_loss`; with `n`, a list of `n` of them."
-        if target_loss is None: raise WSLError("give a target loss (target_loss=...)")
-        if images is not None: classes = self.images(images, classes)
-        elif classes is None: raise WSLError("give the task: classes=[...] of the zoo's dataset, or images=...")
-        mode = mode or ('mean' if n is None else 'draw')
-        if mode not in ('mean', 'draw'): raise WSLError(f"mode must be 'mean' or 'draw', got {mode!r}")
-        k = 1 if n is None else int(n)
-        if k < 1: raise WSLError(f"n must be a positive number of samples, got {n}")
-        sds = self.sample_many([(classes, target_loss)]) * k if mode == 'mean' else self.draw_many([(classes, target_loss)] * k, seed, temperature)
-        return sds[0] if n is None else sds
+# %% ../nbs/18_sample.ipynb #aa07b157
+@patch
+def sample(self:Sampler,
+           classes=None,                # 3 class names or indices of the dataset, in head order (with `images`: names)
+           target_loss=None,            # the validation loss asked for
+           n:int|None=None,             # how many: a list of n state_dicts (default: one state_dict)
+           seed:int|None=None,          # the draws' seed: the same seed, the same models
+           mode:str|None=None,          # 'mean' (the point estimate z_proj) or 'draw' (from the prior); default: by `n`
+           temperature:float|None=None, # the prior's spread (0: its most likely residual; default `DRAW_TEMPERATURE`)
+           images=None):                # the task as data instead: a folder, an (X, y) pair, 3 tensors, or `Images`
+    "A state_dict for a task (`classes`, or its `images`) and `target_loss`; with `n`, a list of `n` of them."
+    if target_loss is None: raise WSLError("give a target loss (target_loss=...)")
+    if images is not None: classes = self.images(images, classes)
+    elif classes is None: raise WSLError("give the task: classes=[...] of the zoo's dataset, or images=...")
+    mode = mode or ('mean' if n is None else 'draw')
+    if mode not in ('mean', 'draw'): raise WSLError(f"mode must be 'mean' or 'draw', got {mode!r}")
+    k = 1 if n is None else int(n)
+    if k < 1: raise WSLError(f"n must be a positive number of samples, got {n}")
+    if mode == 'mean': sds = self.sample_many([(classes, target_loss)]) * k
+    else: sds = self.draw_many([(classes, target_loss)] * k, seed, temperature)
+    return sds[0] if n is None else sds
 
-    def test(self, state_dict:dict, images:Images) -> dict:
-        "A model's accuracy, loss and confusion matrix on the images of a condition given as data (see `scores`)."
-        X, y = images.tensors()
-        with torch.no_grad(): return scores(self.model(state_dict)(X), y)
+# %% ../nbs/18_sample.ipynb #9c855d26
+@patch
+def test(self:Sampler, state_dict:dict, images:Images) -> dict:
+    "A model's accuracy, loss and confusion matrix on the images of a condition given as data (see `scores`)."
+    X, y = images.tensors()
+    with torch.no_grad(): return scores(self.model(state_dict)(X), y)
 
-    def model(self, state_dict:dict|None=None):
-        "An instance of the zoo's architecture, with `state_dict` loaded if given, in eval mode."
-        m = build_model(self.arch, 3, in_channels=self.in_channels)
-        if state_dict is not None: m.load_state_dict(state_dict)
-        return m.eval()
+@patch
+def model(self:Sampler, state_dict:dict|None=None):
+    "An instance of the zoo's architecture, with `state_dict` loaded if given, in eval mode."
+    m = build_model(self.arch, 3, in_channels=self.in_channels)
+    if state_dict is not None: m.load_state_dict(state_dict)
+    return m.eval()
 
 # %% ../nbs/18_sample.ipynb #d23c3ce1
 def image_task(src,               # the zoo's dataset
