@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_data.ipynb #2aff6c8e
 from __future__ import annotations
-import os
+import json, os, re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from .store import WSLError
 # %% auto #0
 __all__ = ['DATASETS', 'SPLITS', 'SPLIT_FRACTIONS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'IMG_EXTS', 'IMAGE_SUFFIXES', 'data_root',
            'parse_dataset', 'class_split', 'Source', 'load_source', 'as_source_images', 'read_image_folder',
-           'check_classes', 'class_set', 'task_indices', 'load_task']
+           'check_classes', 'parse_classes', 'class_set', 'task_indices', 'load_task']
 
 # %% ../nbs/02_data.ipynb #298e6f0c
 DATASETS = ('digits', 'digits_inverted', 'digits_rot90', 'mnist', 'fashion_mnist', 'cifar10', 'cifar100', 'imagefolder')
@@ -234,6 +234,31 @@ def check_classes(classes,       # class indices, in head order
     bad = [c for c in cl if not 0 <= c < n_classes]
     if bad: raise WSLError(f"class index {bad[0]} is out of range; this dataset has classes 0..{n_classes - 1}")
     return cl
+
+# %% ../nbs/02_data.ipynb #fb265652
+def parse_classes(classes,        # 3 names or indices in head order: a list, or text ('[3, 7, 1]', '3 7 1', '3,7,1')
+                  names:list,     # the dataset's class names, by index
+                  dataset:str=''  # its name, for the message
+                 ) -> list[int]:
+    "Class indices from 3 distinct names or indices of a dataset's classes; a one-line error otherwise."
+    if isinstance(classes, str):                                         # a table cell or a command line
+        t = classes.strip()
+        try: classes = json.loads(t) if t.startswith('[') else [x for x in re.split(r'[\s,;|]+', t) if x]
+        except ValueError: raise WSLError(f"classes {t!r} is not a list of 3 classes") from None
+    if isinstance(classes, (int, np.integer)) or not hasattr(classes, '__len__'):
+        raise WSLError(f"give 3 classes as a list, got {classes!r}")
+    names, out = [str(n) for n in names], []
+    if len(classes) != 3: raise WSLError(f"a task has exactly 3 classes, got {len(classes)}: {list(classes)}")
+    for c in classes:
+        s = str(c).strip()
+        if s in names: out.append(names.index(s))                          # a name first: a class may be named '2'
+        elif s.isascii() and s.isdigit() and int(s) < len(names): out.append(int(s))
+        else:
+            why = ' (an index out of range)' if s.isascii() and s.isdigit() else ''
+            shown = ', '.join(names[:20]) + (' ...' if len(names) > 20 else '')
+            raise WSLError(f"unknown class {c!r}{why}; {dataset or 'the dataset'} has classes {shown} "
+                           f"(names or indices 0..{len(names) - 1})")
+    return check_classes(out, len(names))
 
 # %% ../nbs/02_data.ipynb #fae41c39
 def class_set(classes) -> tuple:

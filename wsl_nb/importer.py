@@ -13,13 +13,13 @@ import torch.nn.functional as F
 from safetensors.torch import load_file
 from tqdm.auto import tqdm
 from .store import WSLError, atomic_write, write_json, save_state, sha256_file, cli_main, dir_lock, check_out_dir
-from .data import load_source, load_task, check_classes
+from .data import load_source, load_task, parse_classes
 from .models import build_model, ARCHS
 from .zoo import zoo_config, task_tensors, zoo_meta, ckpt_name, write_manifest, load_zoo, imported_zoo
 
 # %% auto #0
-__all__ = ['TABLE_REQUIRED', 'TABLE_OPTIONAL', 'read_table', 'parse_classes', 'read_weights', 'check_weights', 'measure',
-           'numeric_columns', 'assign_snapshots', 'assign_splits', 'import_zoo', 'import_parser', 'import_main']
+__all__ = ['TABLE_REQUIRED', 'TABLE_OPTIONAL', 'read_table', 'read_weights', 'check_weights', 'measure', 'numeric_columns',
+           'assign_snapshots', 'assign_splits', 'import_zoo', 'import_parser', 'import_main']
 
 # %% ../nbs/27_importer.ipynb #9d2c0ca7
 TABLE_REQUIRED = ('path', 'classes', 'val_loss')
@@ -38,24 +38,6 @@ def read_table(path) -> pd.DataFrame:
                        f"classes (3 class indices or names, in head order) and val_loss; optional: {', '.join(TABLE_OPTIONAL)}")
     if df.empty: raise WSLError(f"table {p} has no rows")
     return df.reset_index(drop=True)
-
-# %% ../nbs/27_importer.ipynb #adae1bb0
-def parse_classes(v,          # a table cell: a list, '[3, 7, 1]', '3 7 1' or '3,7,1'; indices or class names
-                  names:list  # the dataset's class names, by index
-                 ) -> list[int]:
-    "A model's 3 classes in head order, as indices."
-    if isinstance(v, str):
-        t = v.strip()
-        try: items = json.loads(t) if t.startswith('[') else [x for x in re.split(r'[\s,;|]+', t) if x]
-        except ValueError: raise WSLError(f"classes {v!r} is not a list of 3 classes") from None
-    elif isinstance(v, (list, tuple, np.ndarray)): items = list(v)
-    else: raise WSLError(f"classes {v!r} is not a list of 3 classes")
-    idx = []
-    for x in items:
-        if isinstance(x, (int, np.integer)) or (isinstance(x, str) and x.strip().isdigit()): idx.append(int(x))
-        elif isinstance(x, str) and x.strip() in names: idx.append(names.index(x.strip()))
-        else: raise WSLError(f"class {x!r} is neither a class index nor one of the dataset's class names ({', '.join(map(str, names[:10]))}{' ...' if len(names) > 10 else ''})")
-    return check_classes(idx, len(names))
 
 # %% ../nbs/27_importer.ipynb #2e47554d
 def read_weights(path) -> dict:

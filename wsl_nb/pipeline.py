@@ -17,10 +17,10 @@ from .align import align_stage, align_state, load_reference
 from .compress import Compression, CompressConfig, COMPRESS_PRESETS, compress_stage
 from .weight_ae import AEConfig, AE_PRESETS, ae_stage, load_ae, RefineConfig, probe_kit, refine_latents, stack_states, decode_states
 from .function_encoder import FUNCTION_PRESETS, function_stage, run_function_encoder
-from .data import load_source
+from .data import load_source, parse_classes
 from .shared import SharedConfig, SHARED_PRESETS, shared_stage
 from .prior import PriorConfig, PRIOR_PRESETS, prior_stage
-from .sample import Sampler, parse_classes
+from .sample import Sampler
 
 # %% auto #0
 __all__ = ['stage_configs', 'fit_run', 'Run', 'load_run']

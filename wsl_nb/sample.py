@@ -15,7 +15,8 @@ from torch.func import functional_call
 from safetensors import safe_open
 from sklearn.linear_model import LogisticRegression
 from .store import WSLError, save_state, load_state
-from .data import load_task, load_source, class_split, task_indices, as_source_images, read_image_folder
+from .data import (load_task, load_source, class_split, task_indices, as_source_images, read_image_folder,
+                          parse_classes)
 from .models import build_model, head_names, grouped_forward
 from .zoo import load_zoo
 from .compress import Compression
@@ -26,8 +27,8 @@ from .prior import Prior, load_prior
 
 # %% auto #0
 __all__ = ['DRAW_TEMPERATURE', 'FIT_HEAD_MIN_K', 'IMAGES_PROBE_C', 'CALIBRATE_MIN_K', 'calibration_scale', 'scale_head', 'scores',
-           'body_key', 'TaskEval', 'parse_classes', 'Images', 'prototype_head', 'probe_head', 'Sampler', 'image_task',
-           'save_sample', 'load_sample']
+           'body_key', 'TaskEval', 'Images', 'prototype_head', 'probe_head', 'Sampler', 'image_task', 'save_sample',
+           'load_sample']
 
 # %% ../nbs/18_sample.ipynb #fbe2581c
 def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its task's validation images
@@ -158,23 +159,6 @@ class TaskEval:
     def of(cls, sampler, split:str='dev_test', source:str|None=None):
         return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split, source=source)
 
-
-# %% ../nbs/18_sample.ipynb #badd1dd9
-def parse_classes(classes,        # 3 distinct class names or indices, in head order
-                  names:list,     # the dataset's class names
-                  dataset:str=''  # its name, for the message
-                 ) -> list:
-    "Class indices from 3 distinct names or indices of a dataset's classes; a one-line error otherwise."
-    if isinstance(classes, (str, int)) or not hasattr(classes, '__len__'): raise WSLError(f"give 3 classes as a list, got {classes!r}")
-    if len(classes) != 3: raise WSLError(f"a task has exactly 3 classes, got {len(classes)}: {list(classes)}")
-    out = []
-    for c in classes:
-        s = str(c).strip()
-        if s in names: out.append(names.index(s))
-        elif s.isascii() and s.isdigit() and int(s) < len(names): out.append(int(s))
-        else: raise WSLError(f"unknown class {c!r}; {dataset} has classes {', '.join(names[:20])}{' ...' if len(names) > 20 else ''} (names or indices 0..{len(names) - 1})")
-    if len(set(out)) != 3: raise WSLError(f"classes must be distinct, got {list(classes)}")
-    return out
 
 # %% ../nbs/18_sample.ipynb #cf362d54
 class Images:
