@@ -63,95 +63,60 @@ def body_key(sd:dict, head:tuple) -> bytes:
     for k in sorted(sd):
         if k in head: continue
         v = sd[k].detach().cpu().contiguous()
-        h.update(f'{k}{tuple(v.shape)}{v.dtype}'.encode()); h.update(v.reshape(-1).view(torch.uint8).numpy())
+        h.update(f'{k}{tuple(v.shape)}{v.dtype}'.encode())
+        h.update(v.reshape(-1).view(torch.uint8).numpy())
     return h.digest()
 
+# %% ../nbs/18_sample.ipynb #0c3e4351
 def _mb(v) -> float: return sum(t.numel() * t.element_size() for t in (v if isinstance(v, tuple) else (v,))) / 2**20
 
 class _Lru:
-    "Tensors (or tuples of them) by key, the least recently used dropped beyond `mb` megabytes (the newest always stays)."
+    "Tensors (or tuples of them) by key, the least recently used dropped beyond `mb` MB (the newest always stays)."
     def __init__(self, mb:float): self.mb, self.d, self.size = mb, OrderedDict(), 0.
     def __contains__(self, k): return k in self.d
     def __len__(self): return len(self.d)
     def __iter__(self): return iter(self.d)
-    def __getitem__(self, k): self.d.move_to_end(k); return self.d[k]
+    def __getitem__(self, k):
+        self.d.move_to_end(k)
+        return self.d[k]
     def __setitem__(self, k, v):
         if k in self.d: self.size -= _mb(self.d.pop(k))
-        self.d[k] = v; self.size += _mb(v)
+        self.d[k] = v
+        self.size += _mb(v)
         while len(self.d) > 1 and self.size > self.mb: self.size -= _mb(self.d.popitem(last=False)[1])
 
+# %% ../nbs/18_sample.ipynb #69168771
 class TaskEval:
-    "Accuracy, loss and confusion matrix of state_dicts on their tasks' images; recent tasks' images and recent bodies' features kept in bounded caches."
+    "Accuracy, loss and confusion matrix of state_dicts on their tasks' images (recent images and features kept)."
     def __init__(self, arch:str, dataset:str, in_channels:int, data_seed:int=0, split:str='dev_test',
                  task_mb:float=512,     # task images kept, in MB (the least recently used dropped first)
-                 feature_mb:float=256, # features of recent (body, task) pairs kept, in MB: a model that differs from a recent one only in its head costs no forward pass
-                 source:str|None=None): # the images from this dataset instead (same classes and splits), standardised as `dataset`'s: a new domain
-        self.net, self.dataset, self.data_seed, self.split = build_model(arch, 3, in_channels=in_channels).eval(), dataset, data_seed, split
-        self.source = source
-        self._tasks, self._feats, self.hits, self.misses, self.warmed = _Lru(task_mb), _Lru(feature_mb), 0, 0, 0
+                 feature_mb:float=256,  # features of recent (body, task) pairs kept, in MB: a model that differs from
+                                        # a recent one only in its head costs no forward pass
+                 source:str|None=None): # the images from this dataset instead (same classes and splits), standardised
+                                        # as `dataset`'s: a new domain
+        self.net = build_model(arch, 3, in_channels=in_channels).eval()
+        self.dataset, self.data_seed, self.split, self.source = dataset, data_seed, split, source
+        self._tasks, self._feats = _Lru(task_mb), _Lru(feature_mb)
+        self.hits, self.misses, self.warmed = 0, 0, 0
         self.keys, self.head = set(self.net.state_dict()), head_names(self.net.state_dict())
-        body = grouped_forward(self.net, head=False)    # many bodies at once, where the architecture has a grouped form (before the hook below, which it does not need)
-        self.net.get_submodule(self.head[0].rsplit('.', 1)[0]).register_forward_pre_hook(lambda m, a: setattr(self, '_seen', a[0]))
-        with torch.no_grad():                    # features are reused only where the head is the last step: logits = head(features)
-            out = self.net(torch.randn(2, in_channels, 16, 16, generator=torch.Generator().manual_seed(0))); sd = self.net.state_dict()
+        # many bodies at once, where the architecture has a grouped form (made before the hook below: it needs none)
+        body = grouped_forward(self.net, head=False)
+        head_layer = self.head[0].rsplit('.', 1)[0]
+        hook = lambda m, a: setattr(self, '_seen', a[0])                        # the head's input: the features
+        self.net.get_submodule(head_layer).register_forward_pre_hook(hook)
+        with torch.no_grad():                  # features are reused only where logits = head(features)
+            out = self.net(torch.randn(2, in_channels, 16, 16, generator=torch.Generator().manual_seed(0)))
+            sd = self.net.state_dict()
             self.reuse = torch.equal(out, F.linear(self._seen, sd[self.head[0]], sd[self.head[1]]))
-        self._body = body if self.reuse and body is not None and self.head[0].rsplit('.', 1)[0] == list(self.net._modules)[-1] else None   # its last layer is the head
+        last = head_layer == list(self.net._modules)[-1]                # the architecture's last layer is the head
+        self._body = body if self.reuse and body is not None and last else None
 
     def _key(self, sd:dict, classes) -> tuple:
         "The feature cache's key of a (state_dict, classes) pair; a state_dict of another architecture refused."
-        if sd.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(sd)[:3]}... does not fit this task's {type(self.net).__name__}")
+        if sd.keys() != self.keys:
+            raise WSLError(f"a state_dict with keys {sorted(sd)[:3]}... does not fit this task's "
+                           f"{type(self.net).__name__}")
         return tuple(int(c) for c in classes), body_key(sd, self.head)
-
-    def warm(self, pairs:list,
-             group:int=64,          # models per grouped pass, at most (fewer where tasks are large: about 4M input values a pass)
-             share:float=0.5) -> int: # stop once this share of the feature cache is filled, so that nothing warmed is dropped before it is read
-        "Compute the features of many (state_dict, classes) pairs together and keep them, so that `logits` of any of them runs the head only; returns how many were computed."
-        if self._body is None: return 0
-        todo = {}
-        for sd, classes in pairs:
-            if (k := self._key(sd, classes)) not in self._feats: todo.setdefault(k, sd)
-        items, done, mb = list(todo.items()), 0, 0.
-        while done < len(items) and mb < share * self._feats.mb:
-            X0 = self.task(items[done][0][0])[0]
-            part = items[done:done + max(1, min(group, 2**22 // max(1, X0.numel())))]
-            Xs = [self.task(k[0])[0] for k, _ in part]; n = max(len(X) for X in Xs)
-            X = torch.stack([torch.cat([X, X.new_zeros(n - len(X), *X.shape[1:])]) for X in Xs])     # tasks padded to one length
-            with torch.no_grad(): f = self._body({name: torch.stack([sd[name] for _, sd in part]) for name in self.keys - set(self.head)}, X)
-            for (k, _), Xk, fk in zip(part, Xs, f): self._feats[k] = fk[:len(Xk)].clone(); mb += _mb(self._feats[k])
-            done += len(part)
-        self.warmed += done
-        return done
-
-    def task(self, classes) -> tuple:
-        "The task's images and labels on this split (cached)."
-        k = tuple(int(c) for c in classes)
-        if k in self._tasks: return self._tasks[k]
-        if self.source is None: self._tasks[k] = load_task(self.dataset, list(k), self.split, seed=self.data_seed)
-        else:
-            s, z = load_source(self.source), load_source(self.dataset)
-            if (s.shape, s.vmax, len(s.classes)) != (z.shape, z.vmax, len(z.classes)):
-                raise WSLError(f"{self.source} is not another form of {self.dataset}: "
-                               "its images, scale or classes differ")
-            idx, y = task_indices(s, list(k), self.split, self.data_seed)
-            self._tasks[k] = load_source(self.dataset).to_float(s.get(idx), self.data_seed), torch.from_numpy(y)
-        return self._tasks[k]
-
-    def logits(self, state_dict:dict|list, classes) -> tuple:
-        "The model's logits on the task's images, and their labels; for a list of models, their mean logits (an output ensemble)."
-        if isinstance(state_dict, list):
-            outs = [self.logits(sd, classes) for sd in state_dict]
-            return torch.stack([o for o, _ in outs]).mean(0), outs[0][1]
-        X, y = self.task(classes)
-        if not self.reuse:
-            if state_dict.keys() != self.keys: raise WSLError(f"a state_dict with keys {sorted(state_dict)[:3]}... does not fit this task's {type(self.net).__name__}")
-            with torch.no_grad(): return functional_call(self.net, state_dict, (X,)), y
-        k = self._key(state_dict, classes)
-        if k in self._feats:
-            self.hits += 1
-            with torch.no_grad(): return F.linear(self._feats[k], state_dict[self.head[0]], state_dict[self.head[1]]), y
-        with torch.no_grad(): out = functional_call(self.net, state_dict, (X,))   # the weights used in place, not copied into the net
-        self._feats[k], self.misses = self._seen, self.misses + 1
-        return out, y
 
     def __call__(self, state_dict:dict, classes) -> dict: return scores(*self.logits(state_dict, classes))
 
@@ -159,6 +124,66 @@ class TaskEval:
     def of(cls, sampler, split:str='dev_test', source:str|None=None):
         return cls(sampler.arch, sampler.dataset, sampler.in_channels, sampler.data_seed, split, source=source)
 
+# %% ../nbs/18_sample.ipynb #31205c94
+@patch
+def task(self:TaskEval, classes) -> tuple:
+    "The task's images and labels on this split (cached)."
+    k = tuple(int(c) for c in classes)
+    if k in self._tasks: return self._tasks[k]
+    if self.source is None: self._tasks[k] = load_task(self.dataset, list(k), self.split, seed=self.data_seed)
+    else:
+        s, z = load_source(self.source), load_source(self.dataset)
+        if (s.shape, s.vmax, len(s.classes)) != (z.shape, z.vmax, len(z.classes)):
+            raise WSLError(f"{self.source} is not another form of {self.dataset}: "
+                           "its images, scale or classes differ")
+        idx, y = task_indices(s, list(k), self.split, self.data_seed)
+        self._tasks[k] = load_source(self.dataset).to_float(s.get(idx), self.data_seed), torch.from_numpy(y)
+    return self._tasks[k]
+
+# %% ../nbs/18_sample.ipynb #5d2bac8e
+@patch
+def logits(self:TaskEval, state_dict:dict|list, classes) -> tuple:
+    "The model's logits on the task's images, and their labels; for a list of models, their mean (an output ensemble)."
+    if isinstance(state_dict, list):
+        outs = [self.logits(sd, classes) for sd in state_dict]
+        return torch.stack([o for o, _ in outs]).mean(0), outs[0][1]
+    X, y = self.task(classes)
+    if not self.reuse:
+        self._key(state_dict, classes)                                          # another architecture: refused
+        with torch.no_grad(): return functional_call(self.net, state_dict, (X,)), y
+    k = self._key(state_dict, classes)
+    if k in self._feats:
+        self.hits += 1
+        with torch.no_grad(): return F.linear(self._feats[k], state_dict[self.head[0]], state_dict[self.head[1]]), y
+    with torch.no_grad(): out = functional_call(self.net, state_dict, (X,))   # the weights used in place, not copied
+    self._feats[k], self.misses = self._seen, self.misses + 1
+    return out, y
+
+# %% ../nbs/18_sample.ipynb #30de8702
+@patch
+def warm(self:TaskEval, pairs:list,
+         group:int=64,            # models per grouped pass, at most (fewer for large tasks: ~4M input values a pass)
+         share:float=0.5) -> int: # stop at this share of the feature cache: nothing warmed is dropped unread
+    "Features of many (state_dict, classes) pairs, computed together and kept for `logits`; how many were computed."
+    if self._body is None: return 0
+    todo = {}
+    for sd, classes in pairs:
+        if (k := self._key(sd, classes)) not in self._feats: todo.setdefault(k, sd)
+    items, done, mb = list(todo.items()), 0, 0.
+    while done < len(items) and mb < share * self._feats.mb:
+        X0 = self.task(items[done][0][0])[0]
+        part = items[done:done + max(1, min(group, 2**22 // max(1, X0.numel())))]
+        Xs = [self.task(k[0])[0] for k, _ in part]
+        n = max(len(X) for X in Xs)
+        X = torch.stack([torch.cat([X, X.new_zeros(n - len(X), *X.shape[1:])]) for X in Xs])   # padded to one length
+        W = {name: torch.stack([sd[name] for _, sd in part]) for name in self.keys - set(self.head)}
+        with torch.no_grad(): f = self._body(W, X)
+        for (k, _), Xk, fk in zip(part, Xs, f):
+            self._feats[k] = fk[:len(Xk)].clone()
+            mb += _mb(self._feats[k])
+        done += len(part)
+    self.warmed += done
+    return done
 
 # %% ../nbs/18_sample.ipynb #cf362d54
 class Images:
