@@ -140,6 +140,7 @@ def assign_splits(models:list, split:pd.Series|None, seed:int=0, shares=(0.85, 0
 
 # %% ../nbs/27_importer.ipynb #502c99b8
 def _num(row, k, default=float('nan')):
+    "A table cell, or `default` where the table has no such column or leaves it empty."
     v = row.get(k, default)
     try: return default if v is None or pd.isna(v) else v
     except (TypeError, ValueError): return v
@@ -150,19 +151,93 @@ def _opt(row, k):
     return None if isinstance(v, float) and math.isnan(v) else float(v)
 
 def _run_record(mid, rows, split, cfg) -> dict:
-    "A journal record in the grown zoos' format; the hyperparameters the table does not give are unknown (None, -1, 'unknown')."
+    "A journal record in the grown zoos' format; hyperparameters the table lacks are unknown (None, -1, 'unknown')."
     first = rows[0][0]
     ep = {snap: int(_num(r, 'epoch', -1)) for r, snap, _ in rows}
     return dict(model_id=mid, classes=first['_classes'], optimizer=str(_num(first, 'optimizer', 'unknown')),
                 lr=_opt(first, 'lr'), momentum=_opt(first, 'momentum'), weight_decay=_opt(first, 'weight_decay'),
                 batch_size=int(_num(first, 'batch_size', -1)), early_epoch=ep.get('early', -1), max_epoch=ep['final'],
-                seed=int(_num(first, 'seed', -1)), init_seed=int(_num(first, 'init_seed', -1)), split=split, status='ok',
-                imported=True, seconds=0.0, snapshots={})
+                seed=int(_num(first, 'seed', -1)), init_seed=int(_num(first, 'init_seed', -1)), split=split,
+                status='ok', imported=True, seconds=0.0, snapshots={})
 
+def _journal(records:dict, splits:dict, cfg) -> list:
+    "The zoo's journal: a record per model, its snapshots from the imported rows."
+    journal = []
+    for mid in sorted(records):
+        r = _run_record(mid, records[mid]['rows'], splits[mid], cfg)
+        r['snapshots'] = {s: records[mid][s] for s in ('early', 'final') if s in records[mid]}
+        journal.append(r)
+    return journal
+
+# %% ../nbs/27_importer.ipynb #9d615399
+def _same_import(out:Path, table_sha:str, src_dir:Path, **config) -> dict|None:
+    "What an earlier finished import of the same table, folder and settings into `out` holds; None if `out` is empty."
+    if (out/'zoo.json').exists():
+        try: meta = json.loads((out/'zoo.json').read_text())
+        except ValueError: raise WSLError(f"{out/'zoo.json'} is damaged; import into a new folder") from None
+        imp, cfg = meta.get('import', {}), meta.get('config', {})
+        same = (imp.get('table_sha256'), imp.get('checkpoints')) == (table_sha, str(src_dir.resolve()))
+        if imported_zoo(out) and same and {k: cfg.get(k) for k in config} == config:
+            man = load_zoo(out)[1]
+            return dict(models=int(man.model_id.nunique()), checkpoints=int(len(man)), imported_now=0, out=str(out))
+        raise WSLError(f"{out} already holds a zoo; import into a new folder")
+    if (out/'.importing').exists():                       # an import killed part-way: start it again
+        for n in ('checkpoints', 'runs.jsonl', 'manifest.parquet'):
+            q = out/n
+            if q.is_dir():
+                for f in q.iterdir(): f.unlink()
+                q.rmdir()
+            elif q.exists(): q.unlink()
+    elif [f for f in out.iterdir() if f.name != '.wsl.lock']:
+        raise WSLError(f"{out} is not empty; import into a new folder")
+    return None
+
+# %% ../nbs/27_importer.ipynb #694e9183
+def _checked_table(df:pd.DataFrame, names:list, src_dir:Path) -> pd.DataFrame:
+    "The table, its classes as indices, its losses as numbers, its files resolved: checked whole before any write."
+    df['_classes'] = [parse_classes(v, names) for v in df['classes']]
+    if (inc := df.groupby('model_id')['_classes'].agg(lambda s: len({tuple(c) for c in s}))).gt(1).any():
+        raise WSLError(f"model {inc[inc > 1].index[0]} has checkpoints with different class lists")
+    df['_val_loss'] = pd.to_numeric(df['val_loss'], errors='coerce')
+    if len(bad := df[~np.isfinite(df._val_loss) | (df._val_loss < 0)]):
+        raise WSLError(f"table row {bad.index[0]} ({bad.path.iloc[0]}): val_loss {bad.val_loss.iloc[0]!r} "
+                       "is not a finite, non-negative number")
+    base = src_dir.resolve()
+    df['_file'] = [(base/str(p)).resolve() for p in df['path']]
+    for i, (p, f) in enumerate(zip(df['path'], df['_file'])):
+        if base not in f.parents: raise WSLError(f"table row {i}: path {p!r} points outside {src_dir}; refused")
+        if not f.is_file(): raise WSLError(f"table row {i}: checkpoint {src_dir/str(p)} does not exist")
+    return df
+
+# %% ../nbs/27_importer.ipynb #47515c80
+def _import_checkpoint(row, out:Path, cfg, src, tasks:dict, need:tuple) -> tuple:
+    "One row's checkpoint: checked, measured on the package's images, saved in the zoo; its snapshot entry and gap."
+    f, arch, dataset = row['_file'], cfg.arch, cfg.dataset
+    sd = read_weights(f)
+    net = check_weights(sd, arch, src.shape[0], f.name)
+    if not all(torch.isfinite(v).all() for v in sd.values() if v.is_floating_point()):
+        raise WSLError(f"{f.name} holds non-finite weights; leave it out of the table")
+    key, val_loss = tuple(row['_classes']), float(row['_val_loss'])
+    if key not in tasks:                                  # one task's images in memory at a time; 'test': dev_test
+        tasks.clear()
+        tasks[key] = {s: v for s, v in task_tensors(cfg, list(key)).items() if s in need}
+    got = measure(net, tasks[key])
+    mid, snap = row['model_id'], row['snapshot']
+    state = {k: sd[k] for k in net.state_dict()}          # the package's key order
+    meta = dict(arch=arch, dataset=dataset, classes=json.dumps(row['_classes']), model_id=mid, snapshot=snap,
+                source=str(row['path']))
+    sha = save_state(out/ckpt_name(mid, snap), state, meta)
+    entry = dict(epoch=int(_num(row, 'epoch', -1)), train_loss=float(_num(row, 'train_loss', got.get('train_loss'))),
+                 val_loss=val_loss, val_acc=float(_num(row, 'val_acc', got['val_acc'])), test_loss=got['test_loss'],
+                 test_acc=got['test_acc'], val_loss_measured=got['val_loss'], path=ckpt_name(mid, snap), sha256=sha,
+                 bytes=(out/ckpt_name(mid, snap)).stat().st_size, source=str(row['path']), source_sha256=sha256_file(f))
+    return got, entry, abs(val_loss - got['val_loss']) / max(got['val_loss'], 1e-8)
+
+# %% ../nbs/27_importer.ipynb #c6a6ea88
 def import_zoo(checkpoints,          # the folder of checkpoint files
                table,                # CSV or parquet, one row per checkpoint (see above)
-               out,                  # the zoo directory to write (a run directory's `zoo` folder, to run the pipeline on it)
-               dataset:str='digits', # the dataset the models were trained on: digits, mnist, cifar10, ..., imagefolder:PATH
+               out,                  # the zoo directory to write (a run directory's `zoo` folder, to run the stages)
+               dataset:str='digits', # the dataset the models were trained on: digits, mnist, ..., imagefolder:PATH
                arch:str='cnn_small', # the architecture of every checkpoint
                data_seed:int=0,      # the per-class image split the models are measured on
                seed:int=0,           # the draw of splits, when the table has none
@@ -172,73 +247,41 @@ def import_zoo(checkpoints,          # the folder of checkpoint files
     if not src_dir.is_dir(): raise WSLError(f"checkpoint folder {src_dir} does not exist")
     if arch not in ARCHS: raise WSLError(f"unknown arch {arch!r}; allowed: {', '.join(ARCHS)}")
     df, table_sha = assign_snapshots(read_table(table)), sha256_file(Path(table).expanduser())
-    src = load_source(dataset); names = [str(c) for c in src.classes]
+    src = load_source(dataset)
     out = check_out_dir(out)
     with dir_lock(out, 'wsl_import'):
-        if (out/'zoo.json').exists():
-            try: meta = json.loads((out/'zoo.json').read_text())
-            except ValueError: raise WSLError(f"{out/'zoo.json'} is damaged; import into a new folder") from None
-            same = dict(table_sha256=table_sha, checkpoints=str(src_dir.resolve())) == {k: meta.get('import', {}).get(k) for k in ('table_sha256', 'checkpoints')}
-            same &= {k: meta.get('config', {}).get(k) for k in ('dataset', 'arch', 'data_seed', 'seed')} == dict(dataset=dataset, arch=arch, data_seed=data_seed, seed=seed)
-            if imported_zoo(out) and same:
-                man = load_zoo(out)[1]
-                return dict(models=int(man.model_id.nunique()), checkpoints=int(len(man)), imported_now=0, seconds=round(time.perf_counter() - t0, 2), out=str(out))
-            raise WSLError(f"{out} already holds a zoo; import into a new folder")
-        if (out/'.importing').exists():                       # an import killed part-way: start it again
-            for n in ('checkpoints', 'runs.jsonl', 'manifest.parquet'):
-                q = out/n
-                if q.is_dir(): [f.unlink() for f in q.iterdir()]; q.rmdir()
-                elif q.exists(): q.unlink()
-        elif [f for f in out.iterdir() if f.name != '.wsl.lock']: raise WSLError(f"{out} is not empty; import into a new folder")
-        df['_classes'] = [parse_classes(v, names) for v in df['classes']]          # the table is checked whole before anything is written
-        if (inc := df.groupby('model_id')['_classes'].agg(lambda s: len({tuple(c) for c in s}))).gt(1).any():
-            raise WSLError(f"model {inc[inc > 1].index[0]} has checkpoints with different class lists")
-        df['_val_loss'] = pd.to_numeric(df['val_loss'], errors='coerce')
-        if len(bad := df[~np.isfinite(df._val_loss) | (df._val_loss < 0)]):
-            raise WSLError(f"table row {bad.index[0]} ({bad.path.iloc[0]}): val_loss {bad.val_loss.iloc[0]!r} is not a finite, non-negative number")
-        base = src_dir.resolve()
-        df['_file'] = [(base/str(p)).resolve() for p in df['path']]
-        for i, (p, f) in enumerate(zip(df['path'], df['_file'])):
-            if base not in f.parents: raise WSLError(f"table row {i}: path {p!r} points outside {src_dir}; refused")
-            if not f.is_file(): raise WSLError(f"table row {i}: checkpoint {src_dir/str(p)} does not exist")
-        splits = assign_splits(sorted(set(df.model_id)), df.set_index('model_id')['split'] if 'split' in df.columns else None, seed)
-        cfg = zoo_config('default', dataset=dataset, arch=arch, n_runs=int(df.model_id.nunique()), init='imported', data_seed=data_seed, seed=seed)
+        if done := _same_import(out, table_sha, src_dir, dataset=dataset, arch=arch, data_seed=data_seed, seed=seed):
+            return dict(done, seconds=round(time.perf_counter() - t0, 2))
+        df = _checked_table(df, [str(c) for c in src.classes], src_dir)
+        given = df.set_index('model_id')['split'] if 'split' in df.columns else None
+        splits = assign_splits(sorted(set(df.model_id)), given, seed)
+        cfg = zoo_config('default', dataset=dataset, arch=arch, n_runs=int(df.model_id.nunique()), init='imported',
+                         data_seed=data_seed, seed=seed)
         atomic_write(out/'.importing', table_sha)
         tasks, records, gaps = {}, {}, []
-        need = ('train', 'val', 'test') if 'train_loss' not in df.columns or df['train_loss'].isna().any() else ('val', 'test')
-        order = sorted(df.index, key=lambda i: (tuple(df.at[i, '_classes']), i))     # one task's images in memory at a time
+        no_train = 'train_loss' not in df.columns or df['train_loss'].isna().any()
+        need = ('train', 'val', 'test') if no_train else ('val', 'test')
+        order = sorted(df.index, key=lambda i: (tuple(df.at[i, '_classes']), i))   # one task in memory at a time
         for i, row in tqdm([(i, df.loc[i]) for i in order], desc='import', unit='ckpt', disable=not progress):
-            f = row['_file']; sd = read_weights(f)
-            net = check_weights(sd, arch, src.shape[0], f.name)
-            if not all(torch.isfinite(v).all() for v in sd.values() if v.is_floating_point()): raise WSLError(f"{f.name} holds non-finite weights; leave it out of the table")
-            val_loss = float(row['_val_loss'])
-            key = tuple(row['_classes'])
-            if key not in tasks: tasks = {key: {s: v for s, v in task_tensors(cfg, list(key)).items() if s in need}}   # 'test': dev_test
-            got = measure(net, tasks[key])
-            gaps.append(abs(val_loss - got['val_loss']) / max(got['val_loss'], 1e-8))
-            mid, snap = row['model_id'], row['snapshot']
-            rec = records.get(mid) or records.setdefault(mid, dict(rows=[]))
-            rec['rows'].append((row, snap, got))
-            state = {k: sd[k] for k in net.state_dict()}         # the package's key order
-            sha = save_state(out/ckpt_name(mid, snap), state, dict(arch=arch, dataset=dataset, classes=json.dumps(row['_classes']), model_id=mid, snapshot=snap, source=str(row['path'])))
-            rec[snap] = dict(epoch=int(_num(row, 'epoch', -1)), train_loss=float(_num(row, 'train_loss', got.get('train_loss'))), val_loss=val_loss,
-                             val_acc=float(_num(row, 'val_acc', got['val_acc'])), test_loss=got['test_loss'], test_acc=got['test_acc'],
-                             val_loss_measured=got['val_loss'], path=ckpt_name(mid, snap), sha256=sha, bytes=(out/ckpt_name(mid, snap)).stat().st_size,
-                             source=str(row['path']), source_sha256=sha256_file(f))
-        journal = []
-        for mid in sorted(records):
-            r = _run_record(mid, records[mid]['rows'], splits[mid], cfg)
-            r['snapshots'] = {s: records[mid][s] for s in ('early', 'final') if s in records[mid]}
-            journal.append(r)
+            got, entry, gap = _import_checkpoint(row, out, cfg, src, tasks, need)
+            gaps.append(gap)
+            rec = records.setdefault(row['model_id'], dict(rows=[]))
+            rec['rows'].append((row, row['snapshot'], got))
+            rec[row['snapshot']] = entry
+        journal = _journal(records, splits, cfg)
         atomic_write(out/'runs.jsonl', ''.join(json.dumps(r) + '\n' for r in journal))
         write_manifest(out, journal)
         gap = float(np.median(gaps))
-        write_json(out/'zoo.json', {**zoo_meta(cfg), 'import': dict(table=str(Path(table).expanduser().resolve()), table_sha256=table_sha, checkpoints=str(base),
-                                                                    files=len(df), val_loss_median_rel_gap=round(gap, 4), at=time.strftime('%Y-%m-%dT%H:%M:%S'))})
+        imp = dict(table=str(Path(table).expanduser().resolve()), table_sha256=table_sha, files=len(df),
+                   checkpoints=str(src_dir.resolve()), val_loss_median_rel_gap=round(gap, 4), at=time.strftime('%FT%T'))
+        write_json(out/'zoo.json', {**zoo_meta(cfg), 'import': imp})
         (out/'.importing').unlink()
-    if gap > 0.1: warnings.warn(f"the table's val_loss differs from the loss measured on this package's validation images by a median {gap:.0%}: "
-                                f"were the models validated on other images (another dataset split or data_seed)? The table's values are kept")
-    return dict(models=len(journal), checkpoints=len(df), imported_now=len(df), val_loss_gap=round(gap, 4), seconds=round(time.perf_counter() - t0, 2), out=str(out))
+    if gap > 0.1:
+        warnings.warn(f"the table's val_loss differs from the loss measured on this package's validation images by "
+                      f"a median {gap:.0%}: were the models validated on other images (another dataset split or "
+                      "data_seed)? The table's values are kept")
+    return dict(models=len(journal), checkpoints=len(df), imported_now=len(df), val_loss_gap=round(gap, 4),
+                seconds=round(time.perf_counter() - t0, 2), out=str(out))
 
 # %% ../nbs/27_importer.ipynb #dd8772a6
 def import_parser() -> argparse.ArgumentParser:
