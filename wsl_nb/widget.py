@@ -5,6 +5,7 @@
 # %% ../nbs/21_widget.ipynb #42460954
 from __future__ import annotations
 import io, math
+from fastcore.basics import patch
 from pathlib import Path
 import matplotlib.pyplot as plt
 import ipywidgets as W
@@ -25,116 +26,149 @@ def png_size(data:bytes) -> tuple:
 
 # %% ../nbs/21_widget.ipynb #0363e39b
 def _show(view:W.Image, fig):
-    "Draw a figure into an image widget as PNG, shown at the PNG's own size (never stretched to its neighbour's height)."
-    buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=80, bbox_inches='tight'); plt.close(fig)
-    w, h = png_size(buf.getvalue()); view.value = buf.getvalue()
+    "Draw a figure into an image widget as PNG, at the PNG's own size (never stretched to its neighbour's height)."
+    buf = io.BytesIO()
+    fig.savefig(buf, format='png', dpi=80, bbox_inches='tight')
+    plt.close(fig)
+    w, h = png_size(buf.getvalue())
+    view.value = buf.getvalue()
     view.layout.width, view.layout.height, view.layout.display = f'{w}px', f'{h}px', None
 
+# %% ../nbs/21_widget.ipynb #8e6dedf4
 class SampleWidget:
-    "ipywidgets panel: class pickers, target-loss slider, sample and save buttons, the sample's results beside the zoo's."
+    "ipywidgets panel: class pickers, target-loss slider, sample and save buttons, the sample's results by the zoo's."
     def __init__(self, run, classes=None, target_loss:float|None=None, live:bool=True, save_path='sample.safetensors'):
         self.run, self.sampler = run, run.sampler
-        s = self.sampler
+        s, L = self.sampler, W.Layout
         self.zoo = ZooOfSet(run.dir/'zoo', run.manifest, TaskEval.of(s))
         if classes is None: classes = [int(c) for c in run.manifest.classes.iloc[0]]
-        cl = s.parse_classes(classes)
         opts = [(f'{i}: {n}' if n != str(i) else n, i) for i, n in enumerate(s.class_names)]
-        self.pickers = [W.Dropdown(options=opts, value=c, description=f'head {j}', layout=W.Layout(width='180px')) for j, c in enumerate(cl)]
+        self.pickers = [W.Dropdown(options=opts, value=c, description=f'head {j}', layout=L(width='180px'))
+                        for j, c in enumerate(s.parse_classes(classes))]
         lo, hi = math.log10(s.lo), math.log10(s.hi)
-        tl = s.parse_loss(target_loss) if target_loss is not None else float(split_rows(run.manifest, 'train').val_loss.median())
-        self.loss = W.FloatLogSlider(value=tl, base=10, min=lo, max=hi, step=(hi - lo) / 200, description='target loss', readout_format='.3g',
-                                     continuous_update=False, layout=W.Layout(width='420px'))
-        self.button, self.live = W.Button(description='sample', button_style='primary'), W.Checkbox(value=live, description='live update')
+        if target_loss is None: target_loss = float(split_rows(run.manifest, 'train').val_loss.median())
+        tl = s.parse_loss(target_loss)
+        self.loss = W.FloatLogSlider(value=tl, base=10, min=lo, max=hi, step=(hi - lo) / 200, description='target loss',
+                                     readout_format='.3g', continuous_update=False, layout=L(width='420px'))
+        self.button = W.Button(description='sample', button_style='primary')
+        self.live = W.Checkbox(value=live, description='live update')
         self.spread_button, self.seed = W.Button(description='draw 8'), None
         # the condition as data: k training images a class of the picked classes, or a folder of the user's own images
-        self.k = W.Dropdown(options=[('all', None), ('1', 1), ('5', 5), ('10', 10), ('25', 25)], value=None, description='images a class',
-                            layout=W.Layout(width='190px'))
+        self.k = W.Dropdown(options=[('all', None), ('1', 1), ('5', 5), ('10', 10), ('25', 25)], value=None,
+                            description='images a class', layout=L(width='190px'))
         self.new_images, self.image_draw = W.Button(description='other images'), 0
-        self.folder, self.load_button = W.Text(placeholder='a folder: one subfolder of images per class', description='own images'), W.Button(description='load')
-        self.clear_button, self.own = W.Button(description='use the classes'), None
-        self.condition = W.Image(format='png', layout=W.Layout(display='none'))
-        self.status, self.image, self.table = W.HTML(), W.Image(format='png', layout=W.Layout(display='none')), W.HTML()
-        self.path, self.save_button, self.saved = W.Text(value=str(save_path), description='save as'), W.Button(description='save'), W.HTML()
-        self.button.on_click(lambda _: self.new_draw())
-        self.spread_button.on_click(lambda _: self.update(spread=8))
-        self.save_button.on_click(lambda _: self.save())
-        self.new_images.on_click(lambda _: self._other_images())
-        self.load_button.on_click(lambda _: self.load_images())
-        self.clear_button.on_click(lambda _: self.load_images(None))
+        self.folder = W.Text(placeholder='a folder: one subfolder of images per class', description='own images')
+        self.load_button, self.clear_button = W.Button(description='load'), W.Button(description='use the classes')
+        self.own = None
+        self.condition = W.Image(format='png', layout=L(display='none'))
+        self.image = W.Image(format='png', layout=L(display='none'))
+        self.status, self.table, self.saved = W.HTML(), W.HTML(), W.HTML()
+        self.path, self.save_button = W.Text(value=str(save_path), description='save as'), W.Button(description='save')
+        for b, f in ((self.button, lambda _: self.new_draw()), (self.spread_button, lambda _: self.update(spread=8)),
+                     (self.save_button, lambda _: self.save()), (self.new_images, lambda _: self._other_images()),
+                     (self.load_button, lambda _: self.load_images()),
+                     (self.clear_button, lambda _: self.load_images(None))):
+            b.on_click(f)
         for w in (*self.pickers, self.loss, self.k): w.observe(self._changed, names='value')
-        self.live.observe(lambda _: self._show_button(), names='value'); self._show_button()
-        self.box = W.VBox([W.HBox(self.pickers), W.HBox([self.k, self.new_images, self.folder, self.load_button, self.clear_button]),
-                           W.HBox([self.loss, self.button, self.spread_button, self.live]), self.status, self.image, self.condition, self.table,
-                           W.HBox([self.path, self.save_button, self.saved])])
+        self.live.observe(lambda _: self._show_button(), names='value')
+        self._show_button()
+        images_row = W.HBox([self.k, self.new_images, self.folder, self.load_button, self.clear_button])
+        self.box = W.VBox([W.HBox(self.pickers), images_row,
+                           W.HBox([self.loss, self.button, self.spread_button, self.live]), self.status, self.image,
+                           self.condition, self.table, W.HBox([self.path, self.save_button, self.saved])])
         self.result, self.error, self.n_samples = None, None, 0
         self.update()
 
     def _changed(self, change):
         if self.live.value: self.update()
 
-    def _show_button(self):
-        "Without a prior the sampler gives one model per condition: with live update on, `sample` would repeat what is shown, so it is hidden."
-        self.button.layout.display = 'none' if self.live.value and self.sampler.prior is None else None
-        self.spread_button.layout.display = None if self.sampler.prior is not None else 'none'
-
-    def new_draw(self):
-        "Draw a new model for the current condition (the next seed), or sample again without a prior."
-        if self.sampler.prior is not None: self.seed = 1 if self.seed is None else self.seed + 1
-        self.update()
-
-    def _other_images(self):
-        "Draw other training images for the condition (with k images a class)."
-        self.image_draw += 1; self.update()
-
-    def load_images(self, folder=''):
-        "Use the folder in the text box (or `folder`) as the condition: one subfolder of images per class; None goes back to the class pickers."
-        if folder is None: self.own = None
-        else:
-            try: self.own = self.sampler.images(folder or self.folder.value)
-            except WSLError as e: self.status.value = f'<span style="color:crimson">{e}</span>'; return
-        self.update()
-
-    def images(self) -> Images|None:
-        "The condition's images: the user's own, k training images a class of the picked classes, or None (the classes' every image)."
-        if self.own is not None: return self.own
-        if self.k.value is None: return None
-        return image_task(self.sampler.src, [p.value for p in self.pickers], self.k.value, self.image_draw, self.sampler.data_seed)
-
-    def update(self, spread:int=0):
-        "Sample for the current condition and slider (the current draw's seed), and refresh the panel; `spread` more draws are shown on its scatter."
-        try:
-            im = self.images()
-            cl = None if self.own is not None else [p.value for p in self.pickers]
-            if cl is not None and len(set(cl)) < 3: self.sampler.parse_classes(cl)     # a repeated class: its own error, before drawing images
-            res = panel_result(self.sampler, self.zoo, cl, self.loss.value, seed=self.seed, spread=spread, images=im)
-        except WSLError as e:
-            self.error, self.result = str(e), None
-            self.status.value = f'<span style="color:crimson">{e}</span>'; self.table.value = self.saved.value = ''
-            self.image.layout.display = self.condition.layout.display = 'none'   # no figure rather than a broken one
-            return
-        self.error, self.result, self.saved.value = None, res, ''; self.n_samples += 1
-        z = res['zoo']
-        zs = f"the zoo's {len(z)} models of this class set: accuracy {z.test_acc.mean():.3f} on average, test loss {z.test_loss.min():.3g} to {z.test_loss.max():.3g}" if len(z) else 'the zoo has no model of this class set'
-        what = 'point estimate' if res['seed'] is None else f"draw, seed {res['seed']}"
-        given = f"{' / '.join(res['names'])}" + (f" from {', '.join(map(str, im.k))} images" if im is not None else ' (every training image)')
-        self.status.value = (f"<b>sample</b> ({what}) for {given}, target loss {res['target_loss']:.3g}: "
-                             f"accuracy <b>{res['acc']:.3f}</b>, loss <b>{res['loss']:.3g}</b> on {res['tested_on']}; {zs}")
-        _show(self.image, plot_panel(res))
-        self.table.value = (f'<div style="max-height:260px;overflow:auto">{z.sort_values("val_loss").round(3).to_html(index=False)}</div>' if len(z) else '')
-        if im is None: self.condition.layout.display = 'none'
-        else: _show(self.condition, plot_condition(im))
-
-    def save(self) -> Path|None:
-        "Write the current sample to the path in the text box."
-        if self.result is None: self.saved.value = 'nothing to save'; return None
-        p = Path(self.path.value).expanduser()
-        try: p = check_out_file(p, '.safetensors')
-        except WSLError as e: self.saved.value = f'<span style="color:crimson">{str(e).replace("--out ", "")}</span>'; return None
-        task = self.result['images'] if self.result['images'] is not None else self.result['classes']
-        seed = self.result['seed']                                     # a draw keeps its seed in the file
-        save_sample(p, self.result['state_dict'], self.sampler, task, self.result['target_loss'], seed,
-                    None if seed is None else 0)
-        self.saved.value = f'saved {p}'
-        return p
-
     def _ipython_display_(self): display(self.box)
+
+# %% ../nbs/21_widget.ipynb #6fdb3254
+@patch
+def _show_button(self:SampleWidget):
+    "Without a prior the sampler gives one model a condition: with live update on, `sample` would repeat itself."
+    self.button.layout.display = 'none' if self.live.value and self.sampler.prior is None else None
+    self.spread_button.layout.display = None if self.sampler.prior is not None else 'none'
+
+@patch
+def new_draw(self:SampleWidget):
+    "Draw a new model for the current condition (the next seed), or sample again without a prior."
+    if self.sampler.prior is not None: self.seed = 1 if self.seed is None else self.seed + 1
+    self.update()
+
+@patch
+def _other_images(self:SampleWidget):
+    "Draw other training images for the condition (with k images a class)."
+    self.image_draw += 1
+    self.update()
+
+@patch
+def load_images(self:SampleWidget, folder=''):
+    "Use the folder in the text box (or `folder`) as the condition, a subfolder a class; None: back to the pickers."
+    if folder is None: self.own = None
+    else:
+        try: self.own = self.sampler.images(folder or self.folder.value)
+        except WSLError as e:
+            self.status.value = f'<span style="color:crimson">{e}</span>'
+            return
+    self.update()
+
+@patch
+def images(self:SampleWidget) -> Images|None:
+    "The condition's images: the user's own, k training images a class of the picked classes, or None (every image)."
+    if self.own is not None: return self.own
+    if self.k.value is None: return None
+    s = self.sampler
+    return image_task(s.src, [p.value for p in self.pickers], self.k.value, self.image_draw, s.data_seed)
+
+# %% ../nbs/21_widget.ipynb #0667d967
+@patch
+def update(self:SampleWidget, spread:int=0):
+    "Sample for the current condition, slider and draw, and refresh the panel; `spread` more draws join its scatter."
+    try:
+        im = self.images()
+        cl = None if self.own is not None else [p.value for p in self.pickers]
+        if cl is not None and len(set(cl)) < 3: self.sampler.parse_classes(cl)   # a repeated class: its own error
+        res = panel_result(self.sampler, self.zoo, cl, self.loss.value, seed=self.seed, spread=spread, images=im)
+    except WSLError as e:
+        self.error, self.result = str(e), None
+        self.status.value = f'<span style="color:crimson">{e}</span>'
+        self.table.value = self.saved.value = ''
+        self.image.layout.display = self.condition.layout.display = 'none'   # no figure rather than a broken one
+        return
+    self.error, self.result, self.saved.value = None, res, ''
+    self.n_samples += 1
+    z = res['zoo']
+    zs = 'the zoo has no model of this class set'
+    if len(z): zs = (f"the zoo's {len(z)} models of this class set: accuracy {z.test_acc.mean():.3f} on average, "
+                     f"test loss {z.test_loss.min():.3g} to {z.test_loss.max():.3g}")
+    what = 'point estimate' if res['seed'] is None else f"draw, seed {res['seed']}"
+    given = ' / '.join(res['names'])
+    given += f" from {', '.join(map(str, im.k))} images" if im is not None else ' (every training image)'
+    self.status.value = (f"<b>sample</b> ({what}) for {given}, target loss {res['target_loss']:.3g}: "
+                         f"accuracy <b>{res['acc']:.3f}</b>, loss <b>{res['loss']:.3g}</b> on {res['tested_on']}; {zs}")
+    _show(self.image, plot_panel(res))
+    table = z.sort_values("val_loss").round(3).to_html(index=False)
+    self.table.value = f'<div style="max-height:260px;overflow:auto">{table}</div>' if len(z) else ''
+    if im is None: self.condition.layout.display = 'none'
+    else: _show(self.condition, plot_condition(im))
+
+# %% ../nbs/21_widget.ipynb #a93aa2eb
+@patch
+def save(self:SampleWidget) -> Path|None:
+    "Write the current sample to the path in the text box."
+    if self.result is None:
+        self.saved.value = 'nothing to save'
+        return None
+    p = Path(self.path.value).expanduser()
+    try: p = check_out_file(p, '.safetensors')
+    except WSLError as e:
+        self.saved.value = f'<span style="color:crimson">{str(e).replace("--out ", "")}</span>'
+        return None
+    task = self.result['images'] if self.result['images'] is not None else self.result['classes']
+    seed = self.result['seed']                                     # a draw keeps its seed in the file
+    save_sample(p, self.result['state_dict'], self.sampler, task, self.result['target_loss'], seed,
+                None if seed is None else 0)
+    self.saved.value = f'saved {p}'
+    return p
