@@ -280,6 +280,7 @@ def zoo_stage(out,           # the run directory
     out = Path(out); zdir = out/'zoo'
     if imported_zoo(zdir):     # checkpoints grown elsewhere and brought in by wsl_import: nothing to train, their files checked
         with dir_lock(zdir, 'wsl_run'):
+            write_manifest(zdir)                    # the writer's repair: the manifest rebuilt from the journal
             meta, man = load_zoo(zdir)
             if bad := damaged_runs(zdir, read_journal(zdir), full=zoo_kw.get('verify', True)):
                 raise WSLError(f"{zdir} is an imported zoo with damaged checkpoints ({', '.join(f'{k}: {v}' for k, v in list(bad.items())[:3])}); import it again with wsl_import")

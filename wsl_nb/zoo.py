@@ -292,7 +292,7 @@ def checkpoint_path(zoo_dir, rel:str) -> Path:
     return p
 
 def load_zoo(zoo_dir) -> tuple[dict, pd.DataFrame]:
-    "A zoo's metadata (zoo.json, with `config` as a `ZooConfig`) and its manifest."
+    "A zoo's metadata (zoo.json, with `config` as a `ZooConfig`) and its manifest; it only reads (writers repair)."
     zoo_dir = Path(zoo_dir)
     if not (zoo_dir/'zoo.json').exists(): raise WSLError(f"{zoo_dir} is not a zoo (no zoo.json); make one with: wsl_zoo --out {zoo_dir}")
     try:
@@ -302,10 +302,10 @@ def load_zoo(zoo_dir) -> tuple[dict, pd.DataFrame]:
         raise WSLError(f"{zoo_dir/'zoo.json'} is damaged ({type(e).__name__}); restore it, or grow the zoo again into a new --out") from None
     check_norm(meta, zoo_dir)
     try: return meta, pd.read_parquet(zoo_dir/'manifest.parquet')[MANIFEST_COLUMNS]
-    except Exception as e:
-        if (zoo_dir/'manifest.parquet').exists(): warnings.warn(f"{zoo_dir/'manifest.parquet'} is unreadable ({type(e).__name__}); rebuilt from the journal")
-        write_manifest(zoo_dir)
-        return meta, pd.read_parquet(zoo_dir/'manifest.parquet')
+    except Exception as e:                             # a reader does not write: the zoo's writers rebuild it
+        why = 'missing' if not (zoo_dir/'manifest.parquet').exists() else f'unreadable ({type(e).__name__})'
+        raise WSLError(f"{zoo_dir/'manifest.parquet'} is {why}; `wsl_zoo --out {zoo_dir}` or `wsl_run` on its run directory "
+                       "rebuilds it from the journal") from None
 
 def imported_zoo(zoo_dir) -> bool:
     "Whether `zoo_dir` holds a zoo made by `wsl_import` (checkpoints grown elsewhere) rather than grown here."
