@@ -18,8 +18,9 @@ from wsl_nb.matched import capped
 from wsl_nb.few import FEW_METHODS, FewImages, evaluate_few, summarise_few
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+def parser(methods=FEW_METHODS, description=__doc__.split('\n\n')[0]) -> argparse.ArgumentParser:
+    "The bench's arguments (`methods`: the default --methods)."
+    p = argparse.ArgumentParser(description=description)
     p.add_argument('--out', required=True)
     p.add_argument('--runs', nargs='+', required=True, help='run directories (made by wsl_run)')
     p.add_argument('--group', default='unseen_class', help='the protocol group whose conditions are answered')
@@ -28,9 +29,13 @@ def main():
     p.add_argument('--ks', nargs='+', default=['1', '5'], help="images a class; 'all' for every training image")
     p.add_argument('--draws', type=int, default=2)
     p.add_argument('--cap', type=int, default=6, help='conditions a run, at most')
-    p.add_argument('--methods', nargs='+', default=list(FEW_METHODS))
+    p.add_argument('--methods', nargs='+', default=list(methods))
     p.add_argument('--settings', default='{}', help='FewImages settings as JSON')
-    a = p.parse_args()
+    return p
+
+
+def run_bench(a:argparse.Namespace, few=FewImages):
+    "The bench of parsed arguments `a`, answered by `few` (`FewImages` or a subclass with methods of its own)."
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     ks = tuple(None if k == 'all' else int(k) for k in a.ks)
@@ -43,7 +48,7 @@ def main():
             bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))
             rows = proto.group(run.manifest, a.group)
             rows = capped(rows[rows.snapshot == 'final'], a.cap, 0)
-            fw = FewImages(s, bank, json.loads(a.settings))
+            fw = few(s, bank, json.loads(a.settings))
             settings = fw.settings
             d = evaluate_few(fw, rows, a.group, TaskEval.of(s, a.split, source=a.source), ks=ks, draws=a.draws,
                              methods=tuple(a.methods), run=rd.name)
@@ -64,4 +69,4 @@ def main():
 
 
 if __name__ == '__main__':
-    main()
+    run_bench(parser().parse_args())

@@ -30,7 +30,7 @@ if [ "${1:-dev}" = dev ]; then
     bench few_digits_dev_C$C $dev --ks 1 3 5 10 all --draws 2 --cap 6 --settings "{\"probe_C\": $C}" \
       --methods sampled_probe
   done
-  [ -f runs/few_lever_k1/done.json ] || python tools/few_lever_k1.py runs/few_lever_k1 ${dev#--runs } >> $log 2>&1
+  [ -f runs/few_lever_k1/done.json ] || python tools/few_lever_k1.py --out runs/few_lever_k1 $dev --ks 1 5 >> $log 2>&1
   [ -f runs/few_ceiling_dev/done.json ] || python tools/few_ceiling.py --out runs/few_ceiling_dev $dev >> $log 2>&1
 else
   bash tools/holdout_digits.sh runs 0:2 0:5 0:9

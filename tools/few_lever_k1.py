@@ -1,22 +1,15 @@
 """Levers for one image a class, tried on development digits 3 and 7 only (development-test images): the k images
 augmented by every one-pixel shift for the probe head (and, to be fair, for scratch and the fine-tuned soup);
-fine-tuning from the probe-headed sample. Writes few_<run>.csv and summary.csv as few_bench.py does; the results
-notebook reads them.
+fine-tuning from the probe-headed sample. Run by few_bench.py's code, with its arguments
+and outputs; the results notebook reads them.
 
-  python tools/few_lever_k1.py runs/few_lever_k1 runs/holdout_s0_c3 runs/holdout_s0_c7
+  python tools/few_lever_k1.py --out runs/few_lever_k1 --runs runs/holdout_s0_c3 runs/holdout_s0_c7 --ks 1 5
 """
-import json, sys, time
-from pathlib import Path
 import torch, torch.nn.functional as F
-import pandas as pd
-from wsl_nb.pipeline import load_run
-from wsl_nb.protocol import load_protocol, split_rows
-from wsl_nb.baselines import ZooBank, finetune
-from wsl_nb.align import weights_zoo
-from wsl_nb.zoo import load_zoo
-from wsl_nb.sample import TaskEval, Images, probe_head
-from wsl_nb.matched import capped
-from wsl_nb.few import FewImages, evaluate_few, summarise_few, few_pairs, fresh_model
+from wsl_nb.baselines import finetune
+from wsl_nb.sample import Images, probe_head
+from wsl_nb.few import FewImages, fresh_model
+from few_bench import parser, run_bench
 
 def shifts(X, r=1):
     "Every shift of X (n, C, H, W) by up to r pixels each way, edges replicated."
@@ -27,6 +20,9 @@ def shifts(X, r=1):
 
 def aug(im:Images) -> Images:
     return Images([shifts(x.float()) for x in im.per_class], im.names, im.src, im.data_seed)
+
+LEVER_METHODS = ('sampled', 'sampled_aug', 'sampled_probe_ft10', 'sampled_aug_ft10', 'scratch', 'scratch_aug',
+                 'soup_ft10', 'soup_ft10_aug', 'sampled_ft10')
 
 class Lever(FewImages):
     def answer(self, method, im, classes, target, seed=0):
@@ -50,29 +46,5 @@ class Lever(FewImages):
             return finetune(self.soup(classes, target), *a, *aug(im).tensors(), 10, self.settings['ft_lr'])
         return super().answer(method, im, classes, target, seed)
 
-out = Path(sys.argv[1]); out.mkdir(exist_ok=True, parents=True)
-methods = ('sampled', 'sampled_aug', 'sampled_probe_ft10', 'sampled_aug_ft10', 'scratch', 'scratch_aug', 'soup_ft10',
-           'soup_ft10_aug', 'sampled_ft10')
-parts = []
-for rd in map(Path, sys.argv[2:]):
-    f = out/f'few_{rd.name}.csv'
-    if not f.exists():
-        t0 = time.time()
-        run, proto = load_run(rd), load_protocol(rd)
-        s, wz = run.sampler, weights_zoo(rd)
-        bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))
-        rows = proto.group(run.manifest, 'unseen_class')
-        rows = capped(rows[rows.snapshot == 'final'], 6, 0)
-        d = evaluate_few(Lever(s, bank), rows, 'unseen_class', TaskEval.of(s, 'dev_test'), ks=(1, 5), draws=2,
-                         methods=methods, run=rd.name)
-        d.to_csv(f, index=False)
-        print(rd.name, time.time() - t0, flush=True)
-    parts.append(pd.read_csv(f))
-d = pd.concat(parts)
-s = summarise_few(d)
-s.to_csv(out/'summary.csv', index=False)
-(out/'done.json').write_text(json.dumps(dict(runs=sys.argv[2:], split='dev_test', ks=[1, 5], draws=2, cap=6)))
-print(s.pivot_table(index='method', columns='k', values='acc').round(3))
-p = few_pairs(d)
-p['cell'] = [f"{x:+.3f} {c}" for x, c in zip(p['diff'], p.diff_ci)]
-print(p.pivot_table(index='other', columns='k', values='cell', aggfunc='first'))
+if __name__ == '__main__':
+    run_bench(parser(LEVER_METHODS, __doc__.split('\n\n')[0]).parse_args(), Lever)
