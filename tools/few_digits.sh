@@ -11,15 +11,19 @@
 #     and those sets as new domains (inverted, rotated), k = 1, 5, 10, 25 and all, three draws, final-test images
 #     (runs/few_digits_final, runs/few_ceiling_final, runs/few_sets_final, runs/few_digits_*_final).
 # Usage: bash tools/few_digits.sh [dev|final]  (default: dev)
+# With TAG set (TAG=_latent bash tools/few_digits.sh final), only the benches of every method run again, into
+# runs/NAME$TAG: the method as it now is, beside the tables of the method before it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
 log=runs/few_digits.log
-bench() { local o=runs/$1; shift; [ -f $o/done.json ] || python tools/few_bench.py --out $o "$@" >> $log 2>&1; }
+tag=${TAG:-}
+bench() { local o=runs/$1$tag; shift; [ -f $o/done.json ] || python tools/few_bench.py --out $o "$@" >> $log 2>&1; }
 if [ "${1:-dev}" = dev ]; then
   bash tools/holdout_digits.sh runs 0:3 0:7
   dev="--runs runs/holdout_s0_c3 runs/holdout_s0_c7"
   bench few_digits_dev $dev --ks 1 5 10 all --draws 2 --cap 6                                     # every method
+  [ -n "$tag" ] && { echo "$(date -u +%FT%TZ) few_digits.sh dev$tag done" >> $log; exit 0; }
   bench few_digits_dev_rule $dev --ks 1 3 5 10 all --draws 2 --cap 6 --methods sampled sampled_probe sampled_raw
   bench few_calib --runs runs/digits --group dev_sets --ks 1 3 5 10 25 all --draws 2 --cap 12   # every stage saw them
   for lr in 0.0003 0.001 0.01; do                                           # the fine-tuning rate (0.003: the setting)
@@ -36,7 +40,7 @@ else
   bash tools/holdout_digits.sh runs 0:2 0:5 0:9
   fin="--runs runs/holdout_s0_c2 runs/holdout_s0_c5 runs/holdout_s0_c9"
   bench few_digits_final $fin --split final_test --ks 1 5 10 25 all --draws 3 --cap 6
-  [ -f runs/few_ceiling_final/done.json ] ||
+  [ -n "$tag" ] || [ -f runs/few_ceiling_final/done.json ] ||
     python tools/few_ceiling.py --out runs/few_ceiling_final $fin --split final_test --ks 1 5 --draws 3 >> $log 2>&1
   bench few_sets_final --runs runs/digits --split final_test --group final_sets --ks 1 5 10 25 all --draws 3 --cap 12
   for dom in digits_inverted digits_rot90; do                                 # a new domain: the same digits, changed
@@ -44,4 +48,4 @@ else
       --draws 3 --cap 12 --methods sampled sampled_raw scratch pixel_means soup_ft10
   done
 fi
-echo "$(date -u +%FT%TZ) few_digits.sh ${1:-dev} done" >> $log
+echo "$(date -u +%FT%TZ) few_digits.sh ${1:-dev}$tag done" >> $log

@@ -5,7 +5,7 @@ __version__ = "0.1.0"
 _NAMES = {'run_all': 'run', 'fit_run': 'pipeline', 'load_run': 'pipeline', 'Run': 'pipeline',
           'Sampler': 'sample', 'Images': 'sample', 'image_task': 'sample', 'save_sample': 'sample', 'load_sample': 'sample',
           'TaskEval': 'sample', 'load_source': 'data', 'load_task': 'data', 'import_zoo': 'importer',
-          'compare': 'evaluation', 'SampleWidget': 'widget'}
+          'compare': 'evaluation', 'SampleWidget': 'widget', 'RunDir': 'store'}
 __all__ = list(_NAMES)
 
 

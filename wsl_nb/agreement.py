@@ -10,7 +10,7 @@ import pandas as pd
 import torch
 import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
-from .store import WSLError, atomic_write
+from .store import WSLError, atomic_write, RunDir
 from .stage import publish, rounded
 from .data import load_task
 from .models import build_model
@@ -199,7 +199,7 @@ def reconstruction_stage(out,                      # the run directory
     df = pd.concat([evaluate_methods(wz, r, reconstruction_methods(comp, ae), arch=zc.arch, dataset=zc.dataset, data_seed=zc.data_seed,
                                      split=image_split(g), progress=progress,
                                      batch_methods={k: f for k, f in bm.items() if k != 'refined' or g in REFINE_GROUPS}).assign(group=g) for g, r in groups.items()], ignore_index=True)
-    atomic_write(out/'report'/'reconstruction.csv', df.to_csv(index=False))
+    atomic_write(RunDir(out).report/'reconstruction.csv', df.to_csv(index=False))
     v = _reconstruction_values(df[df.group == 'test_runs']) | {g: _reconstruction_values(df[df.group == g]) for g in groups if g != 'test_runs'}
     v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'], refine_steps=0 if refine is None else refine.steps) | ({} if fe is None else dict(function_passes=fe.passes, function_members=len(fe.members)))
     figs = {'reconstruction_agreement.png': plot_agreement(df[df.group == 'test_runs'], f"{zc.preset} zoo: {v['n_models']} checkpoints of test runs"),

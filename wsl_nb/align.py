@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from scipy.optimize import linear_sum_assignment
 from tqdm.auto import tqdm
-from .store import WSLError, save_state, load_state, write_parquet, write_json, atomic_write
+from .store import WSLError, save_state, load_state, write_parquet, write_json, atomic_write, RunDir
 from .stage import fingerprint, fit_or_reuse, publish, rounded
 from .models import build_model
 from .zoo import load_zoo, load_checkpoint, checkpoint_path, one_init
@@ -125,43 +125,43 @@ class AlignConfig:
 
 def weights_zoo(out) -> Path:
     "Where the stages read a run's weights: its aligned copy of the zoo if it has one, else the zoo."
-    return Path(out)/'align' if (Path(out)/'align'/'zoo.json').exists() else Path(out)/'zoo'
+    return RunDir(out).align if (RunDir(out).align/'zoo.json').exists() else RunDir(out).zoo
 
 def load_reference(out) -> tuple[dict, dict]|None:
     "The run's alignment reference and permutation spec, or None for a run without alignment."
-    p = Path(out)/'align'/'reference.safetensors'
-    if not (Path(out)/'align'/'zoo.json').exists(): return None
+    p = RunDir(out).align/'reference.safetensors'
+    if not (RunDir(out).align/'zoo.json').exists(): return None
     if not p.exists(): raise WSLError(f"{p.parent} has no reference.safetensors; run wsl_run --out {out} again")
-    ref = load_state(p); arch = load_zoo(Path(out)/'zoo')[0]['config'].arch
+    ref = load_state(p); arch = load_zoo(RunDir(out).zoo)[0]['config'].arch
     return ref, perm_spec(arch, ref)
 
 # %% ../nbs/09_align.ipynb #6fcf8fd3
 def _align_zoo(out:Path, cfg:AlignConfig, progress:bool) -> dict:
-    meta, man = load_zoo(out/'zoo'); arch = meta['config'].arch
+    meta, man = load_zoo(RunDir(out).zoo); arch = meta['config'].arch
     tr = split_rows(load_protocol(out).fit_rows(man), 'train')
     tr = tr[tr.snapshot == 'final']
     pick = tr.sample(min(cfg.n_ref, len(tr)), random_state=cfg.seed) if len(tr) else tr
     if not len(pick): raise WSLError(f"{out} has no training checkpoint to fit an alignment reference on")
     t0 = time.perf_counter()
-    ref_sds = [load_checkpoint(out/'zoo', r) for _, r in pick.iterrows()]
+    ref_sds = [load_checkpoint(RunDir(out).zoo, r) for _, r in pick.iterrows()]
     spec = perm_spec(arch, ref_sds[0])
     ref = fit_reference(ref_sds, spec, cfg.rounds, progress)
     t_ref, ok = time.perf_counter() - t0, man.status == 'ok'
     tmp = out/'align.tmp'; shutil.rmtree(tmp, ignore_errors=True); (tmp/'checkpoints').mkdir(parents=True)
     sha, moved = list(man.sha256), []
     for i, r in tqdm(list(man[ok].iterrows()), desc='align', disable=not progress):
-        sd = load_checkpoint(out/'zoo', r); perms = match_units(sd, ref, spec)
+        sd = load_checkpoint(RunDir(out).zoo, r); perms = match_units(sd, ref, spec)
         moved.append(float(np.mean([(p != torch.arange(len(p))).float().mean().item() for p in perms.values()])))
         sha[i] = save_state(checkpoint_path(tmp, r.path), permute_units(sd, perms, spec))
     save_state(tmp/'reference.safetensors', ref)
-    atomic_write(tmp/'zoo.json', (out/'zoo'/'zoo.json').read_bytes())
+    atomic_write(tmp/'zoo.json', (RunDir(out).zoo/'zoo.json').read_bytes())
     write_parquet(tmp/'manifest.parquet', man.assign(sha256=sha))
     return dict(tmp=tmp, n=int(ok.sum()), n_ref=len(pick), seconds_reference=round(t_ref, 2), seconds=round(time.perf_counter() - t0, 2),
                 moved=float(np.mean(moved)), peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
 
 # %% ../nbs/09_align.ipynb #3d81f38b
 def _check(out:Path, n:int=8) -> dict:
-    meta, man = load_zoo(out/'zoo'); zc = meta['config']; aman = load_zoo(out/'align')[1]
+    meta, man = load_zoo(RunDir(out).zoo); zc = meta['config']; aman = load_zoo(RunDir(out).align)[1]
     from_rows = split_rows(man, 'val'); from_rows = from_rows[from_rows.snapshot == 'final'].head(n)
     ref, spec = load_reference(out)
     names = sorted({nm for es in spec.values() for nm, _, _ in es})
@@ -169,7 +169,7 @@ def _check(out:Path, n:int=8) -> dict:
     diff, before, after = [], [], []
     for _, r in from_rows.iterrows():
         a = aman[(aman.model_id == r.model_id) & (aman.snapshot == r.snapshot)].iloc[0]
-        o, al = load_checkpoint(out/'zoo', r), load_checkpoint(out/'align', a)
+        o, al = load_checkpoint(RunDir(out).zoo, r), load_checkpoint(RunDir(out).align, a)
         X, _ = load_task(zc.dataset, list(r.classes), 'val', seed=zc.data_seed)
         m0, m1 = build_model(zc.arch, 3, in_channels=meta['input_shape'][0]).eval(), build_model(zc.arch, 3, in_channels=meta['input_shape'][0]).eval()
         m0.load_state_dict(o); m1.load_state_dict(al)
@@ -198,22 +198,22 @@ def align_stage(out,                  # the run directory
     "Align (or reuse) every checkpoint of the run's zoo to a reference; None when alignment is off (an old aligned copy is removed)."
     out, cfg = Path(out), cfg or AlignConfig()
     if mode not in ('auto', 'on', 'off'): raise WSLError(f"--align must be auto, on or off, got {mode!r}")
-    meta, man = load_zoo(out/'zoo')
+    meta, man = load_zoo(RunDir(out).zoo)
     if mode == 'off' or (mode == 'auto' and one_init(meta)):
-        if (out/'align').exists(): shutil.rmtree(out/'align')          # a copy an earlier setting left: its section goes too
-        mp = out/'report'/'metrics.json'
+        if RunDir(out).align.exists(): shutil.rmtree(RunDir(out).align)          # a copy an earlier setting left: its section goes too
+        mp = RunDir(out).metrics
         if mp.exists() and 'align' in (m := json.loads(mp.read_text())): m.pop('align'); write_json(mp, m)
-        (out/'report'/'sections'/'align.md').unlink(missing_ok=True)
+        (RunDir(out).report/'sections'/'align.md').unlink(missing_ok=True)
         return None
     def fit():
         res = _align_zoo(out, cfg, progress); tmp = res.pop('tmp')
         write_json(tmp/'align.json', res)
-        if (out/'align').exists(): shutil.rmtree(out/'align')
-        tmp.rename(out/'align'); return res
+        if RunDir(out).align.exists(): shutil.rmtree(RunDir(out).align)
+        tmp.rename(RunDir(out).align); return res
     def load(d):
         if not all((d/f).exists() for f in ('zoo.json', 'manifest.parquet', 'reference.safetensors', 'align.json')): raise WSLError(f"{d} is incomplete")
         return json.loads((d/'align.json').read_text())
-    res, rec = fit_or_reuse(out/'align', cfg, fingerprint(*man.sha256.fillna('')), fit, lambda obj, d: None, load, extra=dict(mode=mode))
+    res, rec = fit_or_reuse(RunDir(out).align, cfg, fingerprint(*man.sha256.fillna('')), fit, lambda obj, d: None, load, extra=dict(mode=mode))
     vals = rounded(dict(arch=meta['config'].arch, init=meta['config'].init, mode=mode, reused=rec['reused'], **res, **_check(out)))
     publish(out, 'align', vals, _align_section(vals))
     return vals

@@ -11,7 +11,7 @@ import torch
 from safetensors.numpy import load_file
 from sklearn.decomposition import PCA
 from tqdm.auto import tqdm
-from .store import WSLError, write_json, cli_main
+from .store import WSLError, write_json, cli_main, RunDir
 from .zoo import zoo_config, load_zoo, sample_runs, task_tensors
 from .train import train_run, check_device
 from .vtrain import plan_groups, train_group
@@ -105,7 +105,7 @@ def _bench(argv):
     if a.only in (None, 'zoo'): res['zoo'] = bench_zoo(a.zoo_runs, device=a.device, group_size=a.group_size, threads=a.threads, loop_runs=a.loop_runs)
     if a.only in (None, 'compress'):
         with tempfile.TemporaryDirectory() as tmp:
-            zoo = Path(a.zoo) if a.zoo else Path(tmp)/'zoo'
+            zoo = Path(a.zoo) if a.zoo else RunDir(tmp).zoo
             if not a.zoo: make_zoo(zoo, zoo_config('quick', n_runs=a.n_runs))
             res['compress'] = bench_compress(zoo)
     print(format_table(res))

@@ -12,7 +12,7 @@ import torch
 import matplotlib.pyplot as plt
 from safetensors import safe_open
 from tqdm.auto import tqdm
-from .store import WSLError, load_state, sha256_file, save_bundle, load_bundle
+from .store import WSLError, load_state, sha256_file, save_bundle, load_bundle, RunDir
 from .stage import fingerprint, fit_or_reuse
 from .zoo import load_zoo, checkpoint_path
 from .protocol import split_rows, load_protocol
@@ -248,6 +248,6 @@ def compress_stage(out,                 # the run directory
     out = Path(out)
     wz = weights_zoo(out); meta, man = load_zoo(wz)                  # the aligned copy, if the run has one
     rows = split_rows(load_protocol(out).fit_rows(man), 'train')
-    comp, _ = fit_or_reuse(out/'compress', ccfg, fingerprint(*rows.sha256), lambda: fit_compression(wz, ccfg, rows=rows, progress=progress),
+    comp, _ = fit_or_reuse(RunDir(out).compress, ccfg, fingerprint(*rows.sha256), lambda: fit_compression(wz, ccfg, rows=rows, progress=progress),
                            lambda c, d: c.save(d), Compression.load, extra=dict(n_fit=len(rows)))
     return comp

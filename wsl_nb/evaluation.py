@@ -8,7 +8,7 @@ import json, math, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .store import atomic_write, WSLError
+from .store import atomic_write, WSLError, RunDir
 from .stage import publish
 from .zoo import load_zoo
 from .align import weights_zoo
@@ -55,7 +55,7 @@ def _panel(run, s, proto:Protocol, ev:TaskEval) -> tuple:
     key = tuple(proto.final_sets[0]) if proto.final_sets else class_set(r.classes)
     order = next([int(x) for x in c] for c in run.manifest.classes if class_set(c) == key)
     median = float(split_rows(proto.fit_rows(run.manifest), 'train').val_loss.median())
-    res = panel_result(s, ZooOfSet(run.dir/'zoo', run.manifest, ev), order, median)
+    res = panel_result(s, ZooOfSet(RunDir(run.dir).zoo, run.manifest, ev), order, median)
     p = dict(classes=order, target_loss=round(res['target_loss'], 4), acc=round(res['acc'], 4), loss=round(res['loss'], 4),
              zoo_acc_mean=round(float(res['zoo'].test_acc.mean()), 4), zoo_models=int(len(res['zoo'])))
     return p, plot_panel(res, f"widget view: held-out class set {'/'.join(map(str, order))}")
@@ -174,7 +174,8 @@ def bench(out,                      # the run directory, with every training sta
           chosen:dict|None=None):   # settings chosen earlier (a report's `k`, `matched.settings`, `sample_ms`); None: choose them now
     "The run's sampler and every baseline, their settings chosen on development data, and what evaluating them needs."
     out = Path(out); run = load_run(out); s, proto = run.sampler, load_protocol(out)
-    abl = Sampler.from_run(out, run.compression, run.ae, shared='shared_mse') if (out/'shared_mse'/'shared.json').exists() else None
+    abl = (Sampler.from_run(out, run.compression, run.ae, shared='shared_mse')
+           if (RunDir(out).shared_mse/'shared.json').exists() else None)
     wz = weights_zoo(out); bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))   # soups average aligned weights
     evs = {k: TaskEval.of(s, k) for k in ('dev_test', 'final_test')}
     groups = {g: r for gs in GROUPS.values() for g in gs if len(r := proto.group(run.manifest, g))}
@@ -201,14 +202,14 @@ def sampling_stage(out,                 # the run directory, with every training
     groups, meths, (c0, t0) = b['groups'], b['methods'], b['probe']
     ev, ev_val, ks = (lambda g: evs[image_split(g)]), s.val_eval, b['k']
     answered = {g: capped(r, cap, proto.seed) for g, r in groups.items()}   # the conditions the training baselines answer
-    conds = pd.concat([evaluate_conditions(meths, r, g, ev(g), ev_val, progress, zoo_dir=out/'zoo', trained=keys(answered[g]))
+    conds = pd.concat([evaluate_conditions(meths, r, g, ev(g), ev_val, progress, zoo_dir=RunDir(out).zoo, trained=keys(answered[g]))
                        for g, r in groups.items()], ignore_index=True)
     targets = sweep_targets(bank)
     sw = pd.concat([sweep({k: meths[k] for k in SWEEP_METHODS if k in meths}, r, g, targets, ev(g), ev_val, seed=proto.seed)
                     for g, r in groups.items()], ignore_index=True)
     summ = summarise(conds, n_boot)
     au = pd.concat([audit(meths, bank, answered[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True)
-    dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, out/'zoo', seed=proto.seed, k_loss=ks['loss_soup'])
+    dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, RunDir(out).zoo, seed=proto.seed, k_loss=ks['loss_soup'])
                     for g, r in groups.items()], ignore_index=True) if s.prior is not None else None
     m = dict(k=ks, k_table=_records(b['k_table']), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot),
              n_targets=len(targets), headline=headline(conds, summ, n_boot), protocol=proto.to_dict(), sample_ms=b['sample_ms'],
@@ -217,10 +218,10 @@ def sampling_stage(out,                 # the run directory, with every training
     if dr is not None:
         ms = {'ms_1': time_sample(s, c0, t0, n=20, k=1), 'ms_16': time_sample(s, c0, t0, n=10, k=16)}
         m['draws'] = draws_summary(dr) | {'k': 8} | ms
-        atomic_write(out/'report'/'sampling_draws.csv', dr.to_csv(index=False))
+        atomic_write(RunDir(out).report/'sampling_draws.csv', dr.to_csv(index=False))
     m['panel'], panel = _panel(run, s, proto, evs['final_test'])     # a final held-out set: its final-test images
     for name, df in (('sampling.csv', conds), ('sampling_sweep.csv', sw), ('sampling_audit.csv', au)):
-        atomic_write(out/'report'/name, df.to_csv(index=False))
+        atomic_write(RunDir(out).report/name, df.to_csv(index=False))
     figs = {'sampling_panel.png': panel, 'sampling_prompt_alignment.png': plot_prompt_alignment(sw, f'{run.config.preset} zoo: target against achieved loss'),
             'sampling_baselines.png': plot_sampling_bars(summ, f'{run.config.preset} zoo: conditional sampling against baselines (95% intervals)'),
             'sampling_audit.png': plot_audit(au, conds, f'{run.config.preset} zoo: memorisation audit')}
@@ -238,7 +239,7 @@ def compare(out,                      # a run directory made by wsl_run
     # an unknown group is refused here too
     if (image_split(group) == 'final_test' or split == 'final_test') and not final:
         raise WSLError(f"group {group!r} on {split!r} is the final test, which the report alone reads; pass final=True to read it")
-    p = Path(out)/'report'/'metrics.json'
+    p = RunDir(out).metrics
     prev = json.loads(p.read_text()).get('sampling') if p.exists() else None
     if cap == 'report': cap = prev['matched']['cap'] if prev and 'matched' in prev else 24
     b = bench(out, cap, dict(k=prev['k'], matched=prev['matched']['settings'], sample_ms=prev.get('sample_ms'))
@@ -246,7 +247,7 @@ def compare(out,                      # a run directory made by wsl_run
     if group not in b['groups']: raise WSLError(f"{out} has no checkpoints in group {group!r}; it has {', '.join(b['groups'])}")
     ms = {k: f for k, f in b['methods'].items() if methods is None or k in methods}
     rows = b['groups'][group]
-    d = evaluate_conditions(ms, rows, group, b['evs'][split], b['sampler'].val_eval, zoo_dir=Path(out)/'zoo',
+    d = evaluate_conditions(ms, rows, group, b['evs'][split], b['sampler'].val_eval, zoo_dir=RunDir(out).zoo,
                             trained=keys(capped(rows, cap, b['proto'].seed)))
     cols = ['n', 'acc_final', 'acc_final_ci', 'acc_early', 'acc_early_ci', 'acc', 'test_err_final', 'test_err_early', 'seconds']
     return pd.DataFrame(summarise(d, n_boot)[group]).T[cols]

@@ -12,7 +12,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .store import WSLError, config_dict, config_from, write_parquet, save_bundle, load_bundle
+from .store import WSLError, config_dict, config_from, write_parquet, save_bundle, load_bundle, RunDir
 from .stage import fingerprint, fit_or_reuse
 from .zoo import load_zoo, one_init
 from .protocol import split_rows, load_protocol
@@ -250,7 +250,8 @@ def load_function_encoder(d) -> FunctionEnsemble:
     fe.load_state_dict(t); return fe.eval()
 
 # %% ../nbs/12_function_encoder.ipynb #e5aa3dbc
-def _weight_ae_sha(out) -> str: return json.loads((Path(out)/'weight_ae'/'weight_ae.json').read_text())['sha256']   # the decoder an encoder is fitted for
+def _weight_ae_sha(out) -> str:   # the decoder an encoder is fitted for
+    return json.loads((RunDir(out).weight_ae/'weight_ae.json').read_text())['sha256']
 
 def _load_fe_stage(d) -> tuple:
     if not (Path(d)/'function_encoder_history.parquet').exists(): raise WSLError(f"{d} has no training history")
@@ -263,20 +264,20 @@ def function_stage(out,               # the run directory, with its zoo, compres
     "Train (or reuse) the run's function encoder; the encoder and its history, or None when it is off (an encoder an earlier setting fitted is removed)."
     if mode not in ('auto', 'on', 'off'): raise WSLError(f"--function-encoder must be auto, on or off, got {mode!r}")
     out = Path(out)
-    if mode == 'off' or (mode == 'auto' and one_init(load_zoo(out/'zoo')[0])):
-        if (out/'function_encoder').exists(): shutil.rmtree(out/'function_encoder')   # else `Run` would still read it
+    if mode == 'off' or (mode == 'auto' and one_init(load_zoo(RunDir(out).zoo)[0])):
+        if RunDir(out).function_encoder.exists(): shutil.rmtree(RunDir(out).function_encoder)   # else `Run` reads it
         return None
     wz = weights_zoo(out); meta, man = load_zoo(wz); man = load_protocol(out).fit_rows(man); zc = meta['config']
     ae_sha = _weight_ae_sha(out)
     fp = fingerprint(ae_sha, *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)   # a new decoder: fitted again
     fit = lambda: train_function_encoder(comp, ae, wz, man, fcfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
                                          data_seed=zc.data_seed, progress=progress)
-    (fe, hist), _ = fit_or_reuse(out/'function_encoder', fcfg, fp, fit, lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage, extra=dict(weight_ae=ae_sha))
+    (fe, hist), _ = fit_or_reuse(RunDir(out).function_encoder, fcfg, fp, fit, lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage, extra=dict(weight_ae=ae_sha))
     return fe, hist
 
 def run_function_encoder(out) -> FunctionEnsemble|None:
     "The run's function encoder, if it fitted one for its present weight autoencoder (None otherwise: none fitted, or fitted for another decoder)."
-    out = Path(out); rec = out/'function_encoder'/'stage.json'
-    if not rec.exists() or not (out/'weight_ae'/'weight_ae.json').exists(): return None
+    out = Path(out); rec = RunDir(out).function_encoder/'stage.json'
+    if not rec.exists() or not (RunDir(out).weight_ae/'weight_ae.json').exists(): return None
     if json.loads(rec.read_text()).get('weight_ae') != _weight_ae_sha(out): return None
-    return load_function_encoder(out/'function_encoder')
+    return load_function_encoder(RunDir(out).function_encoder)

@@ -15,10 +15,12 @@ import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
 import wsl_nb
 import wsl_nb.grow   # worker processes get the package's own functions: a notebook's copies cannot be pickled by name
-from .store import WSLError, atomic_write, write_json, config_from, cli_main, dir_lock, check_out_dir, writing_in
+from .store import (WSLError, atomic_write, write_json, config_from, cli_main, dir_lock, check_out_dir, writing_in,
+                          RunDir)
 from .stage import publish
 from .models import build_model, ARCHS
 from .zoo import (ZooConfig, PRESETS, zoo_config, sample_runs, task_tensors, save_result, read_journal, append_journal,
+                        write_journal,
                         write_manifest, zoo_meta, check_zoo_dir, load_zoo, zoo_stats, plot_val_loss, damaged_runs, imported_zoo)
 from .train import train_run, check_device
 from .vtrain import train_group, plan_groups, auto_group_size, model_bytes
@@ -178,7 +180,7 @@ def make_zoo(out,                    # the zoo directory; an existing zoo of the
         (out/'checkpoints').mkdir(parents=True, exist_ok=True)
         if not (out/'zoo.json').exists(): write_json(out/'zoo.json', meta)
         done = _finished(out, cfg, verify)
-        atomic_write(out/'runs.jsonl', ''.join(json.dumps(r) + '\n' for r in done.values()))  # only intact records, before appending
+        write_journal(out, list(done.values()))           # only intact records, before appending
         todo = [r for r in sample_runs(cfg) if r['model_id'] not in done]
         if workers is None: workers = 1 if len(todo) < 64 or device != 'cpu' else min(4, os.cpu_count() or 1)
         records, last = list(done.values()), [time.perf_counter()]
@@ -277,7 +279,7 @@ def zoo_stage(out,           # the run directory
               progress=True, # show a progress bar
               **zoo_kw) -> dict:
     "Build or resume the run's zoo; write its metrics, figures and report section."
-    out = Path(out); zdir = out/'zoo'
+    out = Path(out); zdir = RunDir(out).zoo
     if imported_zoo(zdir):     # checkpoints grown elsewhere and brought in by wsl_import: nothing to train, their files checked
         with dir_lock(zdir, 'wsl_run'):
             write_manifest(zdir)                    # the writer's repair: the manifest rebuilt from the journal

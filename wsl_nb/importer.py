@@ -15,7 +15,8 @@ from tqdm.auto import tqdm
 from .store import WSLError, atomic_write, write_json, save_state, sha256_file, cli_main, dir_lock, check_out_dir
 from .data import load_source, load_task, parse_classes
 from .models import build_model, ARCHS
-from .zoo import zoo_config, task_tensors, zoo_meta, ckpt_name, write_manifest, load_zoo, imported_zoo
+from .zoo import (zoo_config, task_tensors, zoo_meta, ckpt_name, save_checkpoint, write_journal, write_manifest,
+                        load_zoo, imported_zoo)
 
 # %% auto #0
 __all__ = ['TABLE_REQUIRED', 'TABLE_OPTIONAL', 'read_table', 'read_weights', 'check_weights', 'measure', 'numeric_columns',
@@ -226,11 +227,10 @@ def _import_checkpoint(row, out:Path, cfg, src, tasks:dict, need:tuple) -> tuple
     state = {k: sd[k] for k in net.state_dict()}          # the package's key order
     meta = dict(arch=arch, dataset=dataset, classes=json.dumps(row['_classes']), model_id=mid, snapshot=snap,
                 source=str(row['path']))
-    sha = save_state(out/ckpt_name(mid, snap), state, meta)
     entry = dict(epoch=int(_num(row, 'epoch', -1)), train_loss=float(_num(row, 'train_loss', got.get('train_loss'))),
                  val_loss=val_loss, val_acc=float(_num(row, 'val_acc', got['val_acc'])), test_loss=got['test_loss'],
-                 test_acc=got['test_acc'], val_loss_measured=got['val_loss'], path=ckpt_name(mid, snap), sha256=sha,
-                 bytes=(out/ckpt_name(mid, snap)).stat().st_size, source=str(row['path']), source_sha256=sha256_file(f))
+                 test_acc=got['test_acc'], val_loss_measured=got['val_loss'],
+                 **save_checkpoint(out, mid, snap, state, meta), source=str(row['path']), source_sha256=sha256_file(f))
     return got, entry, abs(val_loss - got['val_loss']) / max(got['val_loss'], 1e-8)
 
 # %% ../nbs/27_importer.ipynb #c6a6ea88
@@ -269,7 +269,7 @@ def import_zoo(checkpoints,          # the folder of checkpoint files
             rec['rows'].append((row, row['snapshot'], got))
             rec[row['snapshot']] = entry
         journal = _journal(records, splits, cfg)
-        atomic_write(out/'runs.jsonl', ''.join(json.dumps(r) + '\n' for r in journal))
+        write_journal(out, journal)
         write_manifest(out, journal)
         gap = float(np.median(gaps))
         imp = dict(table=str(Path(table).expanduser().resolve()), table_sha256=table_sha, files=len(df),

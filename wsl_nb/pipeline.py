@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 
 import torch
-from .store import WSLError
+from .store import WSLError, RunDir
 from .stage import timed
 from .zoo import zoo_config, load_zoo, imported_zoo
 from .grow import zoo_stage
@@ -48,22 +48,24 @@ def fit_run(out,                    # the run directory
     "Run (or reuse) the training stages: zoo, protocol, compression, weight autoencoder, function encoder, shared encoder, prior; what they fitted."
     out = Path(out)
     if function not in ('auto', 'on', 'off'): raise WSLError(f"--function-encoder must be auto, on or off, got {function!r}")   # checked before any stage runs
-    if imported_zoo(out/'zoo') and (given := [k for k, v in zoo_overrides.items() if v is not None]):
-        raise WSLError(f"{out/'zoo'} holds an imported zoo (wsl_import): the zoo settings {', '.join(given)} do not apply to it; leave them out")
+    if imported_zoo(RunDir(out).zoo) and (given := [k for k, v in zoo_overrides.items() if v is not None]):
+        raise WSLError(f"{RunDir(out).zoo} holds an imported zoo (wsl_import): the zoo settings {', '.join(given)} do not apply to it; leave them out")
     cfg, tm = zoo_config(preset, **zoo_overrides), {}
     out.mkdir(parents=True, exist_ok=True)
     z = timed(tm, 'zoo', zoo_stage, out, cfg, device=device, workers=workers, progress=progress, trainer=trainer, group_size=group_size, backend=backend, ray_address=ray_address, verify=verify)
     tm['zoo']['reused'] = z['trained_this_run'] == 0
     timed(tm, 'protocol', protocol_stage, out, holdout_class)
-    if timed(tm, 'align', align_stage, out, mode=align, progress=progress, stage_dir=out/'align') is None: tm.pop('align')   # nothing aligned
+    if timed(tm, 'align', align_stage, out, mode=align, progress=progress, stage_dir=RunDir(out).align) is None: tm.pop('align')   # nothing aligned
     ccfg, acfg, scfg, pcfg = stage_configs(preset, orders)
-    comp = timed(tm, 'compress', compress_stage, out, ccfg, progress=progress, stage_dir=out/'compress')
-    ae, hist = timed(tm, 'weight_ae', ae_stage, out, comp, acfg, progress=progress, device=device, stage_dir=out/'weight_ae')
-    fe = timed(tm, 'function_encoder', function_stage, out, comp, ae, FUNCTION_PRESETS[preset], mode=function, progress=progress, stage_dir=out/'function_encoder')
+    comp = timed(tm, 'compress', compress_stage, out, ccfg, progress=progress, stage_dir=RunDir(out).compress)
+    ae, hist = timed(tm, 'weight_ae', ae_stage, out, comp, acfg, progress=progress, device=device,
+                     stage_dir=RunDir(out).weight_ae)
+    fe = timed(tm, 'function_encoder', function_stage, out, comp, ae, FUNCTION_PRESETS[preset], mode=function, progress=progress, stage_dir=RunDir(out).function_encoder)
     if fe is None: tm.pop('function_encoder')   # none fitted (one initialisation, or off)
     else: fe = fe[0]
-    timed(tm, 'shared', shared_stage, out, comp, ae, scfg, progress=progress, device=device, stage_dir=out/'shared')
-    timed(tm, 'prior', prior_stage, out, comp, ae, pcfg, progress=progress, stage_dir=out/'prior')
+    timed(tm, 'shared', shared_stage, out, comp, ae, scfg, progress=progress, device=device,
+          stage_dir=RunDir(out).shared)
+    timed(tm, 'prior', prior_stage, out, comp, ae, pcfg, progress=progress, stage_dir=RunDir(out).prior)
     return dict(comp=comp, ae=ae, fe=fe, hist=hist, timings=tm)
 
 # %% ../nbs/19_pipeline.ipynb #cbca96e6
@@ -71,12 +73,12 @@ class Run:
     "The fitted pipeline of a run directory."
     def __init__(self, out):
         self.dir = Path(out)
-        if not (self.dir/'zoo'/'zoo.json').exists(): raise WSLError(f"{self.dir} is not a run directory (no zoo); make one with: wsl_run --out {self.dir}")
-        self.meta, self.manifest = load_zoo(self.dir/'zoo')
+        if not (RunDir(self.dir).zoo/'zoo.json').exists(): raise WSLError(f"{self.dir} is not a run directory (no zoo); make one with: wsl_run --out {self.dir}")
+        self.meta, self.manifest = load_zoo(RunDir(self.dir).zoo)
         self.config = self.meta['config']
         for stage, f in (('compression', 'compress/compression.json'), ('weight autoencoder', 'weight_ae/weight_ae.json')):
             if not (self.dir/f).exists(): raise WSLError(f"run directory {self.dir} has no fitted {stage}; make it with: wsl_run --out {self.dir} --preset {self.config.preset}")
-        self.compression, self.ae, self._sampler, self._probes = Compression.load(self.dir/'compress'), load_ae(self.dir/'weight_ae'), None, None
+        self.compression, self.ae, self._sampler, self._probes = Compression.load(RunDir(self.dir).compress), load_ae(RunDir(self.dir).weight_ae), None, None
         self.reference = load_reference(self.dir)            # (reference, spec) for a run whose zoo was aligned, else None
         self.function_encoder = run_function_encoder(self.dir)   # for a run that fitted one for its present decoder
 

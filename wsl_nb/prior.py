@@ -11,7 +11,8 @@ import pandas as pd
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .store import WSLError, config_dict, config_from, write_parquet, save_bundle, load_bundle, train_keep_best
+from .store import (WSLError, config_dict, config_from, write_parquet, save_bundle, load_bundle, train_keep_best,
+                          RunDir)
 from .stage import fingerprint, fit_or_reuse
 from .shared import shared_inputs, load_shared
 
@@ -116,7 +117,7 @@ def load_prior(d) -> Prior:
 # %% ../nbs/17_prior.ipynb #5ba2503e
 def prior_inputs(out, comp, ae, progress=True) -> tuple:
     "Weight embeddings, projections and log losses of the run's training and validation checkpoints."
-    parts, enc = shared_inputs(out, comp, ae, progress=progress), load_shared(Path(out)/'shared')
+    parts, enc = shared_inputs(out, comp, ae, progress=progress), load_shared(RunDir(out).shared)
     with torch.no_grad(): zp = {s: enc(parts[s]['zd'], parts[s]['loss']) for s in ('train', 'val')}
     return {s: parts[s]['zw'] for s in zp}, zp, {s: parts[s]['loss'].clamp_min(1e-12).log() for s in zp}
 
@@ -124,10 +125,10 @@ def prior_stage(out,                 # the run directory, with its shared encode
                 comp, ae, pcfg:PriorConfig, progress=True) -> Prior:
     "Fit (or reuse) the prior of the run's shared space."
     out = Path(out)
-    fp = fingerprint(json.loads((out/'shared'/'shared.json').read_text())['sha256'])
+    fp = fingerprint(json.loads((RunDir(out).shared/'shared.json').read_text())['sha256'])
     fit = lambda: fit_prior(*prior_inputs(out, comp, ae, progress), pcfg, progress=progress)
     def load(d):
         p = load_prior(d)
         return p, (pd.read_parquet(Path(d)/'prior_history.parquet') if (Path(d)/'prior_history.parquet').exists() else None)
-    (prior, _), _ = fit_or_reuse(out/'prior', pcfg, fp, fit, lambda r, d: save_prior(r[0], d, r[1]), load)
+    (prior, _), _ = fit_or_reuse(RunDir(out).prior, pcfg, fp, fit, lambda r, d: save_prior(r[0], d, r[1]), load)
     return prior

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .store import WSLError, write_json
+from .store import WSLError, write_json, RunDir
 from .stage import publish
 from .data import class_set
 from .zoo import load_zoo
@@ -103,7 +103,7 @@ def protocol_stage(out,                          # the run directory, with its z
                    holdout_class:int|None=None   # a class to keep out of every stage
                   ) -> Protocol:
     "Decide (or read back) the run's protocol; write `DIR/protocol.json` and the protocol's metrics and report section."
-    p, (meta, man) = Path(out)/'protocol.json', load_zoo(Path(out)/'zoo')
+    p, (meta, man) = RunDir(out).protocol, load_zoo(RunDir(out).zoo)
     if p.exists():
         proto = Protocol.from_dict(json.loads(p.read_text()))
         if proto.holdout_class != holdout_class:
@@ -129,7 +129,7 @@ Final held-out class sets: {', '.join(v['final_sets'])}.
 
 def load_protocol(out) -> Protocol:
     "The protocol of run directory `out` (decided now, without a held-out class, if none was written yet)."
-    p = Path(out)/'protocol.json'
+    p = RunDir(out).protocol
     return Protocol.from_dict(json.loads(p.read_text())) if p.exists() else protocol_stage(out)
 
 # %% ../nbs/08_protocol.ipynb #3f61e0c4

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, json, os, platform, sys, warnings
 import torch
 from pathlib import Path
-from .store import WSLError, cli_main, dir_lock, check_out_dir, check_out_file, writing_in
+from .store import WSLError, cli_main, dir_lock, check_out_dir, check_out_file, writing_in, RunDir
 from .stage import timed, publish
 from .grow import add_zoo_arguments, zoo_options
 from .protocol import heldout_sets
@@ -54,7 +54,8 @@ def run_all(out,                  # the run directory
     "Run every stage into `out`, reusing what it holds; return metrics.json."
     if cap is not None and cap < 1: raise WSLError(f"--cap must be 1 or more, got {cap}")
     out = check_out_dir(out)
-    with dir_lock(out, 'wsl_run'), dir_lock(out/'zoo', 'wsl_run'), writing_in(out):  # one writer; a full disk: one line
+    # one writer; a full disk: one line
+    with dir_lock(out, 'wsl_run'), dir_lock(RunDir(out).zoo, 'wsl_run'), writing_in(out):
         f = fit_run(out, preset, orders=orders, holdout_class=holdout_class, progress=progress, align=align, function=function, **kw)
         tm = f['timings']
         timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress, fe=f['fe'])
@@ -62,7 +63,7 @@ def run_all(out,                  # the run directory
         timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=cap)
         mi = machine_info()
         publish(out, 'timings', dict(stages=tm, total=round(sum(t['seconds'] for t in tm.values()), 1), machine=mi), _timings_section(tm, mi))
-    return json.loads((Path(out)/'report'/'metrics.json').read_text())
+    return json.loads(RunDir(out).metrics.read_text())
 
 # %% ../nbs/90_run.ipynb #733f2402
 def run_parser() -> argparse.ArgumentParser:
@@ -89,7 +90,7 @@ def _summary(out, m:dict) -> str:
             f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance {m['shared']['retrieval_chance_val']:.3f}); "
             f"samples for test runs, final snapshots, final-test images: accuracy {f3(t['sampled']['acc_final'])} "
             f"(most accurate baseline, {best}: {f3(t.get(best, {}).get('acc_final'))}), median loss error {f3(t['sampled']['test_err_final'])} "
-            f"(before calibration {f3(t['sampled_raw']['test_err_final'])}); report in {Path(out)/'report'/'report.md'}")
+            f"(before calibration {f3(t['sampled_raw']['test_err_final'])}); report in {RunDir(out).report/'report.md'}")
 
 # %% ../nbs/90_run.ipynb #898dc7ca
 def _run(argv):

@@ -15,7 +15,8 @@ import torch.nn.functional as F
 import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.lines import Line2D
-from .store import WSLError, config_dict, config_from, write_parquet, save_bundle, load_bundle, train_keep_best
+from .store import (WSLError, config_dict, config_from, write_parquet, save_bundle, load_bundle, train_keep_best,
+                          RunDir)
 from .stage import fingerprint, fit_or_reuse, publish, rounded
 from .data import class_set
 from .zoo import load_zoo
@@ -269,9 +270,10 @@ def shared_inputs(out,                    # the run directory
                  ) -> dict:
     "The shared encoder's data: `splits` of the fitted manifest, and every held-out group's checkpoints."
     out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
-    ce = class_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache', progress=progress)
+    ce = class_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=RunDir(out).cache, progress=progress)
     parts = shared_data(wz, proto.fit_rows(man), comp, ae, ce, splits=splits, orders=orders)
-    if pool: parts['train']['pool'] = image_pool(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=out/'cache')
+    if pool:
+        parts['train']['pool'] = image_pool(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=RunDir(out).cache)
     for g in ('dev_sets', 'final_sets', 'unseen_class'):
         if len(rows := proto.group(man, g)): parts[g] = shared_data(wz, rows.assign(split='train'), comp, ae, ce, splits=('train',))['train']
     return parts
@@ -324,16 +326,18 @@ def _load_shared_stage(d) -> tuple:
     return load_shared(d), pd.read_parquet(Path(d)/'shared_history.parquet')
 
 def _fit_shared(out, parts, cfg, fp, name, progress, device='cpu'):
-    return fit_or_reuse(Path(out)/name, cfg, fp, lambda: train_shared(parts, cfg, progress=progress, device=device), lambda r, d: save_shared(r[0], d, r[1]), _load_shared_stage)[0]
+    return fit_or_reuse(getattr(RunDir(out), name), cfg, fp, lambda: train_shared(parts, cfg, progress=progress, device=device),
+                        lambda r, d: save_shared(r[0], d, r[1]), _load_shared_stage)[0]
 
 def shared_stage(out,                 # the run directory, with its zoo, compression and weight autoencoder
                  comp:Compression, ae:WeightAE, scfg:SharedConfig,
                  progress=True,
                  device:str='cpu') -> dict:
     "Train (or reuse) the shared encoder (and its MSE-only ablation); measure NT-Xent and retrieval; write metrics, figures and the report section."
-    out = Path(out); meta, man = load_zoo(out/'zoo')
+    out = Path(out); meta, man = load_zoo(RunDir(out).zoo)
     parts = shared_inputs(out, comp, ae, scfg.orders, progress, pool=scfg.subsets)
-    fp = fingerprint(json.loads((out/'weight_ae'/'weight_ae.json').read_text())['sha256'], json.dumps(load_protocol(out).to_dict(), sort_keys=True))
+    fp = fingerprint(json.loads((RunDir(out).weight_ae/'weight_ae.json').read_text())['sha256'],
+                     json.dumps(load_protocol(out).to_dict(), sort_keys=True))
     model, hist = _fit_shared(out, parts, scfg, fp, 'shared', progress, device)
     if scfg.ablation: _fit_shared(out, parts, replace(scfg, ntxent=0.0, ablation=False), fp, 'shared_mse', progress, device)
     v, zp = _shared_values(model, parts, scfg)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
 import wsl_nb
-from .store import WSLError, atomic_write, write_json, config_dict, same_config
+from .store import WSLError, atomic_write, write_json, config_dict, same_config, RunDir
 
 # %% auto #0
 __all__ = ['STAGES', 'fingerprint', 'fit_or_reuse', 'update_metrics', 'save_figure', 'write_section', 'rounded', 'publish',
@@ -51,7 +51,7 @@ def update_metrics(out,         # the run directory
                    values:dict  # the section's values
                   ) -> dict:
     "Set one section of `out/report/metrics.json`, keeping the others."
-    p = Path(out)/'report'/'metrics.json'
+    p = RunDir(out).metrics
     m = json.loads(p.read_text()) if p.exists() else {}
     m[section] = values
     write_json(p, m)
@@ -69,7 +69,7 @@ def write_section(out,         # the run directory
                   markdown:str # its section
                  ) -> Path:
     "Set one stage's section of the report and rebuild `report.md`."
-    rep = Path(out)/'report'
+    rep = RunDir(out).report
     atomic_write(rep/'sections'/f'{stage}.md', markdown.strip() + '\n')
     order = {s: i for i, s in enumerate(STAGES)}
     secs = sorted((rep/'sections').glob('*.md'), key=lambda p: (order.get(p.stem, len(order)), p.stem))
@@ -88,7 +88,7 @@ def publish(out,                   # the run directory
             figures:dict|None=None # file name -> matplotlib figure
            ) -> dict:
     "Write a stage's metrics section, its figures (name -> figure) and its report section."
-    for name, fig in (figures or {}).items(): save_figure(fig, Path(out)/'report'/name)
+    for name, fig in (figures or {}).items(): save_figure(fig, RunDir(out).report/name)
     update_metrics(out, stage, values)
     write_section(out, stage, markdown)
     return values

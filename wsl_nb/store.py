@@ -15,8 +15,8 @@ from tqdm.auto import tqdm
 # %% auto #0
 __all__ = ['NO_SPACE', 'PROFILE_KINDS', 'WSLError', 'cli_main', 'no_space', 'writing_in', 'write_all', 'full_disk',
            'atomic_write', 'write_json', 'write_parquet', 'sha256_file', 'state_bytes', 'save_state', 'load_state',
-           'dir_lock', 'check_out_dir', 'check_out_file', 'config_dict', 'config_from', 'same_config', 'save_bundle',
-           'load_bundle', 'matmul_precision', 'train_keep_best', 'profile_stage']
+           'dir_lock', 'check_out_dir', 'check_out_file', 'RunDir', 'config_dict', 'config_from', 'same_config',
+           'save_bundle', 'load_bundle', 'matmul_precision', 'train_keep_best', 'profile_stage']
 
 # %% ../nbs/00_store.ipynb #c5b02e27
 class WSLError(ValueError):
@@ -229,6 +229,24 @@ def check_out_file(p, suffix:str|None=None) -> Path:
     if not p.parent.is_dir(): raise WSLError(f"--out {p}: the folder {p.parent} does not exist")
     if not os.access(p.parent, os.W_OK | os.X_OK) or (p.exists() and not os.access(p, os.W_OK)): raise WSLError(f"--out {p} is not writable")
     return p
+
+# %% ../nbs/00_store.ipynb #b9154de5
+class RunDir:
+    "The layout of a run directory (`wsl_run --out`): each stage's folder and file, named in this one place."
+    def __init__(self, root): self.root = Path(root)
+    def __repr__(self): return f"RunDir({str(self.root)!r})"
+    zoo = property(lambda s: s.root/'zoo', doc="the zoo: its checkpoints and manifest")
+    align = property(lambda s: s.root/'align', doc="the zoo after alignment (its checkpoints permuted)")
+    protocol = property(lambda s: s.root/'protocol.json', doc="the evaluation protocol: splits and groups")
+    compress = property(lambda s: s.root/'compress', doc="the fitted per-parameter PCA")
+    weight_ae = property(lambda s: s.root/'weight_ae', doc="the weight autoencoder")
+    function_encoder = property(lambda s: s.root/'function_encoder', doc="the function encoder")
+    shared = property(lambda s: s.root/'shared', doc="the shared (contrastive) encoder")
+    shared_mse = property(lambda s: s.root/'shared_mse', doc="the ablation's shared encoder, without NT-Xent")
+    prior = property(lambda s: s.root/'prior', doc="the prior that draws come from")
+    cache = property(lambda s: s.root/'cache', doc="class embeddings, remade when missing")
+    report = property(lambda s: s.root/'report', doc="report.md, metrics.json, sections, figures and tables")
+    metrics = property(lambda s: s.root/'report'/'metrics.json', doc="every stage's numbers")
 
 # %% ../nbs/00_store.ipynb #513eefa9
 def config_dict(cfg) -> dict:

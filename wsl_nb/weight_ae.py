@@ -13,7 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
-from .store import WSLError, config_from, write_parquet, save_bundle, load_bundle, train_keep_best
+from .store import WSLError, config_from, write_parquet, save_bundle, load_bundle, train_keep_best, RunDir
 from .stage import fingerprint, fit_or_reuse
 from .data import load_source, class_split
 from .models import build_model, batched_forward, PERMS, permute_head
@@ -328,7 +328,7 @@ def plot_ae_curves(hist:pd.DataFrame, title=''):
 def _ae_inputs(out) -> tuple:
     "The run's zoo metadata, the manifest the autoencoder sees, and the fingerprint of its inputs."
     wz = weights_zoo(out); meta, man = load_zoo(wz); man = load_protocol(out).fit_rows(man)
-    comp_sha = json.loads((Path(out)/'compress'/'compression.json').read_text())['sha256']
+    comp_sha = json.loads((RunDir(out).compress/'compression.json').read_text())['sha256']
     return meta, man, fingerprint(comp_sha, *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)
 
 # %% ../nbs/11_weight_ae.ipynb #0cfee3b7
@@ -346,5 +346,6 @@ def ae_stage(out,              # the run directory, with its zoo and compression
     out = Path(out); meta, man, fp = _ae_inputs(out); zc = meta['config']
     fit = lambda: train_ae(comp, weights_zoo(out), man, acfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
                            data_seed=zc.data_seed, progress=progress, device=device)
-    (ae, hist), _ = fit_or_reuse(out/'weight_ae', acfg, fp, fit, lambda r, d: save_ae(r[0], d, r[1]), _load_ae_stage)
+    (ae, hist), _ = fit_or_reuse(RunDir(out).weight_ae, acfg, fp, fit, lambda r, d: save_ae(r[0], d, r[1]),
+                                 _load_ae_stage)
     return ae, hist

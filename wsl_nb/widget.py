@@ -10,7 +10,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import ipywidgets as W
 from IPython.display import display
-from .store import WSLError, check_out_file
+from .store import WSLError, check_out_file, RunDir
 from .protocol import split_rows
 from .sample import TaskEval, Images, image_task, save_sample
 from .panel import ZooOfSet, panel_result, plot_panel, plot_condition
@@ -40,7 +40,7 @@ class SampleWidget:
     def __init__(self, run, classes=None, target_loss:float|None=None, live:bool=True, save_path='sample.safetensors'):
         self.run, self.sampler = run, run.sampler
         s, L = self.sampler, W.Layout
-        self.zoo = ZooOfSet(run.dir/'zoo', run.manifest, TaskEval.of(s))
+        self.zoo = ZooOfSet(RunDir(run.dir).zoo, run.manifest, TaskEval.of(s))
         if classes is None: classes = [int(c) for c in run.manifest.classes.iloc[0]]
         opts = [(f'{i}: {n}' if n != str(i) else n, i) for i, n in enumerate(s.class_names)]
         self.pickers = [W.Dropdown(options=opts, value=c, description=f'head {j}', layout=L(width='180px'))

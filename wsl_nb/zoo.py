@@ -11,16 +11,16 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from .store import (WSLError, write_parquet, save_state, load_state, config_dict, config_from, sha256_file,
-                          write_all, writing_in)
+                          write_all, writing_in, atomic_write)
 from .data import load_source, load_task, parse_dataset
 from .models import build_model, ARCHS
 
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'PRESETS', 'MAX_RUNS', 'MANIFEST_COLUMNS', 'ZooConfig', 'parse_init', 'zoo_config', 'sample_runs',
-           'task_tensors', 'ckpt_name', 'save_result', 'record_problem', 'read_journal', 'damaged_runs',
-           'append_journal', 'manifest_rows', 'write_manifest', 'zoo_meta', 'check_norm', 'check_zoo_dir',
-           'checkpoint_path', 'load_zoo', 'imported_zoo', 'one_init', 'load_checkpoint', 'zoo_model', 'zoo_stats',
-           'plot_val_loss']
+           'task_tensors', 'ckpt_name', 'save_checkpoint', 'save_result', 'record_problem', 'read_journal',
+           'damaged_runs', 'append_journal', 'write_journal', 'manifest_rows', 'write_manifest', 'zoo_meta',
+           'check_norm', 'check_zoo_dir', 'checkpoint_path', 'load_zoo', 'imported_zoo', 'one_init', 'load_checkpoint',
+           'zoo_model', 'zoo_stats', 'plot_val_loss']
 
 # %% ../nbs/04_zoo.ipynb #b1c8a451
 OPTIMIZERS = ('adam', 'sgd')
@@ -139,6 +139,18 @@ def ckpt_name(model_id:str, snap:str) -> str:
     "A checkpoint's path inside the zoo directory."
     return f'checkpoints/{model_id}_{snap}.safetensors'
 
+def save_checkpoint(out,            # the zoo directory
+                    model_id:str,
+                    snap:str,       # 'early' or 'final'
+                    state:dict,     # the weights
+                    meta:dict       # the file's metadata (arch, dataset, classes, model_id, snapshot, ...)
+                   ) -> dict:
+    "Write one checkpoint of the zoo atomically, where the zoo keeps it; its journal fields: path, sha256, bytes."
+    p = Path(out)/ckpt_name(model_id, snap)
+    sha = save_state(p, state, meta)
+    return dict(path=ckpt_name(model_id, snap), sha256=sha, bytes=p.stat().st_size)
+
+# %% ../nbs/04_zoo.ipynb #0a6300a8
 def save_result(run:dict,      # the run's settings, from `sample_runs`
                 res:dict,      # a trainer's result: status, and per snapshot its numbers and `state`
                 cfg:ZooConfig,
@@ -149,10 +161,10 @@ def save_result(run:dict,      # the run's settings, from `sample_runs`
     rec = {**run, 'status': res['status'], 'seconds': seconds, 'snapshots': {}}
     if res['status'] == 'ok':
         for snap, s in res['snapshots'].items():
-            meta = dict(arch=cfg.arch, dataset=cfg.dataset, classes=json.dumps(run['classes']), model_id=run['model_id'], snapshot=snap)
-            p = Path(out)/ckpt_name(run['model_id'], snap)
-            sha = save_state(p, s.pop('state'), meta)
-            rec['snapshots'][snap] = {**s, 'path': ckpt_name(run['model_id'], snap), 'sha256': sha, 'bytes': p.stat().st_size}
+            meta = dict(arch=cfg.arch, dataset=cfg.dataset, classes=json.dumps(run['classes']), model_id=run['model_id'],
+                        snapshot=snap)
+            state = s.pop('state')
+            rec['snapshots'][snap] = {**s, **save_checkpoint(out, run['model_id'], snap, state, meta)}
     else: rec['diverged_epoch'] = res['epoch']
     return rec
 
@@ -221,6 +233,11 @@ def append_journal(path, obj:dict):
                 os.ftruncate(fd, end)                           # no torn line: the journal as it was
                 raise
         finally: os.close(fd)
+
+# %% ../nbs/04_zoo.ipynb #799ddfd7
+def write_journal(zoo_dir, records:list):
+    "Write the zoo's journal `runs.jsonl` anew, atomically: one line a record (the writers append to it after)."
+    atomic_write(Path(zoo_dir)/'runs.jsonl', ''.join(json.dumps(r) + '\n' for r in records))
 
 # %% ../nbs/04_zoo.ipynb #e71af634
 MANIFEST_COLUMNS = ['model_id', 'snapshot', 'epoch', 'classes', 'optimizer', 'lr', 'momentum', 'weight_decay', 'batch_size',
