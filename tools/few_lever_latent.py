@@ -10,7 +10,6 @@ Run by few_bench.py's code, with its arguments and outputs; the results notebook
 
   python tools/few_lever_latent.py --out runs/few_lever_latent --runs runs/holdout_s0_c3 runs/holdout_s0_c7 --ks 1 5
 """
-import torch
 from wsl_nb.sample import probe_head
 from wsl_nb.few import FewImages
 from few_bench import parser, run_bench
@@ -24,10 +23,9 @@ class Lever(FewImages):
     def answer(self, method, im, classes, target, seed=0):
         if method.startswith('sampled_lat'):          # sampled_latN: the decoded head, calibrated; _probe: a probe head
             st, (steps, _, head) = self.settings, method[len('sampled_lat'):].partition('_')
-            z = self.s.fit_latent(self.s.latent([(im, target)])[0], im, int(steps), st.get('lat_lr', 0.03),
-                                  st.get('lat_lam', 0.0))
-            with torch.no_grad(): P = self.s.comp.decode_params(self.s.ae.decode(z[None]))
-            sd = {k: v[0].contiguous() for k, v in P.items()}
+            c = self.s.condition(im, target)
+            z = self.s.fit_latent(self.s.latent([c])[0], im, int(steps), st.get('lat_lr', 0.03), st.get('lat_lam', 0.0))
+            sd = {k: v[0].contiguous() for k, v in self.s.decode(z[None], [c], fit=False).items()}
             if head == 'probe': sd = probe_head(sd, self.s.arch, self.s.in_channels, *im.tensors(), C=st['probe_C'])
             return self.s.calibrated(sd, im, target)
         return super().answer(method, im, classes, target, seed)

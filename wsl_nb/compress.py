@@ -4,6 +4,7 @@
 
 # %% ../nbs/10_compress.ipynb #d8b1a040
 from __future__ import annotations
+from fastcore.basics import patch
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -144,38 +145,42 @@ class Compression:
         "Normalised coefficient vector of a state_dict, or matrix (B, dim) of a list of them."
         return (self.raw_coefs(sd) - self.norm_mu) / self.norm_scale
 
-    def decode_params(self, c:torch.Tensor) -> dict:
-        "A batch (B, dim) of normalised coefficient vectors to a dict of (B, *shape) tensors, differentiably."
-        c = c * self.norm_scale.to(c) + self.norm_mu.to(c)
-        out = {}
-        for p in self.params:
-            n, m = p['name'], self.means[p['name']].to(c)
-            if p['mode'] == 'mean': v = m.expand(len(c), -1)
-            elif p['mode'] == 'center': v = c[:, self.slices[n]] + m
-            else: v = c[:, self.slices[n]] @ self.comps[n].to(c).T + m
-            out[n] = v.reshape(len(c), *p['shape'])
-        return out
+# %% ../nbs/10_compress.ipynb #09f2dc55
+@patch
+def decode_params(self:Compression, c:torch.Tensor) -> dict:
+    "A batch (B, dim) of normalised coefficient vectors to a dict of (B, *shape) tensors, differentiably."
+    c = c * self.norm_scale.to(c) + self.norm_mu.to(c)
+    out = {}
+    for p in self.params:
+        n, m = p['name'], self.means[p['name']].to(c)
+        if p['mode'] == 'mean': v = m.expand(len(c), -1)
+        elif p['mode'] == 'center': v = c[:, self.slices[n]] + m
+        else: v = c[:, self.slices[n]] @ self.comps[n].to(c).T + m
+        out[n] = v.reshape(len(c), *p['shape'])
+    return out
 
-    def inverse_transform(self, c:torch.Tensor) -> dict:
-        "A normalised coefficient vector back to a state_dict."
-        c = torch.as_tensor(c, dtype=torch.float32)
-        if c.shape != (self.dim,): raise WSLError(f"coefficient vector has shape {tuple(c.shape)}, expected ({self.dim},)")
-        with torch.no_grad(): return {k: v[0].contiguous() for k, v in self.decode_params(c[None]).items()}
+@patch
+def inverse_transform(self:Compression, c:torch.Tensor) -> dict:
+    "A normalised coefficient vector back to a state_dict."
+    c = torch.as_tensor(c, dtype=torch.float32)
+    if c.shape != (self.dim,): raise WSLError(f"coefficient vector has shape {tuple(c.shape)}, expected ({self.dim},)")
+    with torch.no_grad(): return {k: v[0].contiguous() for k, v in self.decode_params(c[None]).items()}
 
-    def save(self, d) -> Path:
-        "Write `compression.safetensors` and `compression.json` into directory `d`."
-        t = {f'mean.{k}': v for k, v in self.means.items()} | {f'comp.{k}': v for k, v in self.comps.items()}
-        save_bundle(d, 'compression', t | {'norm_mu': self.norm_mu, 'norm_scale': self.norm_scale},
-                    dict(config=asdict(self.cfg), params=self.params, dim=self.dim))
-        return Path(d)
+@patch
+def save(self:Compression, d) -> Path:
+    "Write `compression.safetensors` and `compression.json` into directory `d`."
+    t = {f'mean.{k}': v for k, v in self.means.items()} | {f'comp.{k}': v for k, v in self.comps.items()}
+    save_bundle(d, 'compression', t | {'norm_mu': self.norm_mu, 'norm_scale': self.norm_scale},
+                dict(config=asdict(self.cfg), params=self.params, dim=self.dim))
+    return Path(d)
 
-    @classmethod
-    def load(cls, d):
-        "Load a compression saved by `save`."
-        t, meta = load_bundle(d, 'compression', 'fitted compression')
-        names = [p['name'] for p in meta['params']]
-        return cls(meta['params'], {n: t[f'mean.{n}'] for n in names}, {n: t.get(f'comp.{n}') for n in names},
-                   CompressConfig(**meta['config']), t['norm_mu'], t.get('norm_scale', t.get('norm_sd')))   # norm_sd: files written before 0.1.1
+@patch(cls_method=True)
+def load(cls:Compression, d):
+    "Load a compression saved by `save`."
+    t, meta = load_bundle(d, 'compression', 'fitted compression')
+    names = [p['name'] for p in meta['params']]
+    return cls(meta['params'], {n: t[f'mean.{n}'] for n in names}, {n: t.get(f'comp.{n}') for n in names},
+               CompressConfig(**meta['config']), t['norm_mu'], t.get('norm_scale', t.get('norm_sd')))   # norm_sd: files written before 0.1.1
 
 # %% ../nbs/10_compress.ipynb #f63d9349
 def _param_batches(shapes:dict, n_files:int, chunk_mb:float) -> list:

@@ -110,6 +110,7 @@ def _draws_table(d:dict) -> str:
                      f"{_fmt(v['acc_best_of_k'])} | {_fmt(v['acc_ensemble'])} | {_fmt(v['acc_mean'])} | {_fmt(v['acc_soup'])} | {_fmt(v['err_draws'])} | {_fmt(v['err_mean'])} |")
     return '\n'.join(lines) + f"\n\nOne draw: {d['ms_1']:.1f} ms; 16 draws: {d['ms_16']:.1f} ms (median, CPU)."
 
+# %% ../nbs/26_evaluation.ipynb #866952be
 def _sampling_section(m:dict) -> str:
     fin, dev = [g for g in GROUPS['final'] if g in m['groups']], [g for g in GROUPS['development'] if g in m['groups']]
     heads = []
@@ -169,6 +170,7 @@ def _records(df:pd.DataFrame) -> list:
     nan = lambda v: isinstance(v, float) and not math.isfinite(v)
     return [{k: None if nan(v) else v for k, v in r.items()} for r in df.round(4).to_dict('records')]
 
+# %% ../nbs/26_evaluation.ipynb #4f3cf86b
 def bench(out,                      # the run directory, with every training stage fitted
           cap:int|None=24,          # conditions a group that the training baselines answer (None: all)
           chosen:dict|None=None):   # settings chosen earlier (a report's `k`, `matched.settings`, `sample_ms`); None: choose them now
@@ -192,6 +194,7 @@ def bench(out,                      # the run directory, with every training sta
     return dict(run=run, sampler=s, proto=proto, bank=bank, evs=evs, groups=groups, k=ks, k_table=ktab, matched=mset,
                 matched_table=mtab, methods=meths, sample_ms=ms, probe=(c0, t0), cap=cap)
 
+# %% ../nbs/26_evaluation.ipynb #8ed34e5f
 def sampling_stage(out,                 # the run directory, with every training stage fitted
                    n_boot:int=1000,     # bootstrap resamples per interval
                    progress=True,

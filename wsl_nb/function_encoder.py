@@ -4,6 +4,7 @@
 
 # %% ../nbs/12_function_encoder.ipynb #ee81b397
 from __future__ import annotations
+from fastcore.basics import patch
 import json, math, shutil, dataclasses
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,27 +86,30 @@ class FunctionEncoder(nn.Module):
         "The first pass: latents of features `f`."
         return self.mlp((f - self.mu) / self.sd)
 
-    def correct(self, i:int, f:torch.Tensor, f1:torch.Tensor) -> torch.Tensor:
-        "Correction `i` of a latent, from the model's features `f` and those of the model decoded from the latent, `f1`."
-        s, s1 = (f - self.mu) / self.sd, (f1 - self.mu) / self.sd
-        return self.corrections[i](torch.cat([s, s1 - s], 1)) * self.step_sd[i]
+# %% ../nbs/12_function_encoder.ipynb #e2ce34f4
+@patch
+def correct(self:FunctionEncoder, i:int, f:torch.Tensor, f1:torch.Tensor) -> torch.Tensor:
+    "Correction `i` of a latent, from the model's features `f` and those of the model decoded from the latent, `f1`."
+    s, s1 = (f - self.mu) / self.sd, (f1 - self.mu) / self.sd
+    return self.corrections[i](torch.cat([s, s1 - s], 1)) * self.step_sd[i]
 
-    def encode(self, net:nn.Module, params:dict, bank:ProbeBank, classes,
-               comp:Compression, ae:WeightAE,   # the decoder, for the later passes
-               passes:int|None=None             # fewer passes than trained (default: all)
-              ) -> torch.Tensor:
-        "Latents (B, latent) of the models `params` with class lists `classes` (B, 3)."
-        K = _class_lists(classes, len(next(iter(params.values()))), len(bank.counts))
-        with torch.no_grad():
-            f = self.features(net, params, bank, K); z = self(f)
-            for i in range(len(self.corrections) if passes is None else min(passes - 1, len(self.corrections))):
-                if self.step_sd[i].any(): z = z + self.correct(i, f, _decoded_features(self, net, comp, ae, z, bank, K))   # a correction left out in training is skipped
-        return z
+@patch
+def encode(self:FunctionEncoder, net:nn.Module, params:dict, bank:ProbeBank, classes,
+           comp:Compression, ae:WeightAE,   # the decoder, for the later passes
+           passes:int|None=None             # fewer passes than trained (default: all)
+          ) -> torch.Tensor:
+    "Latents (B, latent) of the models `params` with class lists `classes` (B, 3)."
+    K = _class_lists(classes, len(next(iter(params.values()))), len(bank.counts))
+    with torch.no_grad():
+        f = self.features(net, params, bank, K); z = self(f)
+        for i in range(len(self.corrections) if passes is None else min(passes - 1, len(self.corrections))):
+            if self.step_sd[i].any(): z = z + self.correct(i, f, _decoded_features(self, net, comp, ae, z, bank, K))   # a correction left out in training is skipped
+    return z
 
-    @property
-    def passes(self) -> int:
-        "Reads it makes: the first, and each correction kept in training."
-        return 1 + int(self.step_sd[:len(self.corrections)].any(1).sum())
+@patch(as_prop=True)
+def passes(self:FunctionEncoder) -> int:
+    "Reads it makes: the first, and each correction kept in training."
+    return 1 + int(self.step_sd[:len(self.corrections)].any(1).sum())
 
 # %% ../nbs/12_function_encoder.ipynb #bd78b720
 class FunctionEnsemble(nn.Module):

@@ -107,6 +107,7 @@ def numeric_columns(df:pd.DataFrame) -> pd.DataFrame:
         df[c] = v
     return df
 
+# %% ../nbs/27_importer.ipynb #c2da64ed
 def assign_snapshots(df:pd.DataFrame) -> pd.DataFrame:
     "`df` with `model_id` (cleaned to a plain name) and `snapshot` (early or final) filled in and checked."
     df = numeric_columns(df); df['model_id'] = _model_ids(df)
@@ -123,6 +124,7 @@ def assign_snapshots(df:pd.DataFrame) -> pd.DataFrame:
     df['snapshot'] = rank.reindex(df.index).map({0: 'final', 1: 'early'})
     return df
 
+# %% ../nbs/27_importer.ipynb #4614d47d
 def assign_splits(models:list, split:pd.Series|None, seed:int=0, shares=(0.85, 0.10, 0.05)) -> dict:
     "model_id -> train / val / test: the table's (one per model), else a seeded draw with `shares`, at least one model each."
     if split is not None:

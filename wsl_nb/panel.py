@@ -48,13 +48,13 @@ def panel_result(sampler,         # the run's `Sampler`
                  images:Images|None=None # the condition as data: k images a class (of `classes`, or of the user's own classes)
                 ) -> dict:
     "Sample for a task and `target_loss`, test it (and `spread` more draws), and test the zoo's models of the same class set."
-    cl, tl = (None if classes is None else sampler.parse_classes(classes)), sampler.parse_loss(target_loss)
-    task = images if images is not None else cl
-    draw = seed is not None and sampler.prior is not None
-    sd = sampler.sample(task, tl, n=1, seed=seed)[0] if draw else sampler.sample(task, tl)
+    c = sampler.condition(images if images is not None else classes, target_loss)     # parsed and checked once
+    cl = c.classes if images is None else None if classes is None else sampler.parse_classes(classes)
+    tl, draw = c.target, seed is not None and sampler.prior is not None
+    sd = sampler.sample(c, n=1, seed=seed)[0] if draw else sampler.sample(c)
     test = (lambda m: zoo.ev(m, cl)) if cl is not None else (lambda m: sampler.test(m, images))
     e = test(sd)
-    more = [test(x) for x in sampler.sample(task, tl, n=spread, seed=(seed or 0) + 1)] if spread and sampler.prior is not None else []
+    more = [test(x) for x in sampler.sample(c, n=spread, seed=(seed or 0) + 1)] if spread and sampler.prior is not None else []
     names = [sampler.class_names[c] for c in cl] if cl is not None else images.names
     return dict(classes=cl, names=names, target_loss=tl, state_dict=sd, acc=e['acc'], loss=e['loss'], confusion=e['confusion'],
                 zoo=zoo(cl) if cl is not None else zoo.empty(), seed=seed if draw else None, spread=[(x['loss'], x['acc']) for x in more],

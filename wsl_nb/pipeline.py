@@ -4,6 +4,7 @@
 
 # %% ../nbs/19_pipeline.ipynb #681b17e6
 from __future__ import annotations
+from fastcore.basics import patch
 import dataclasses
 from pathlib import Path
 
@@ -89,36 +90,6 @@ class Run:
         sd = {k: v.detach().cpu() for k, v in state_dict.items()}
         return sd if self.reference is None else align_state(sd, *self.reference)
 
-    def _with_classes(self, sd:dict, classes, refine) -> torch.Tensor:
-        "The latent of aligned `sd` of task `classes`: the function encoder's (else the weight encoder's), then refined on the task's training images unless `refine` is False."
-        if self._probes is None: self._probes = probe_kit(self.config.arch, self.config.dataset, self.meta['input_shape'][0], self.config.data_seed)
-        k = parse_classes(classes, list(load_source(self.config.dataset).classes), self.config.dataset)
-        bank, net = self._probes
-        if self.function_encoder is None:
-            if refine is False: return self._weight_latent(sd)
-            start = None
-        else:
-            start = self.function_encoder.encode(net, stack_states([sd]), bank, torch.tensor([k]), self.compression, self.ae)
-            if refine is False: return start[0]
-        return refine_latents(self.compression, self.ae, [sd], [k], bank, net, None if refine is True else refine, start=start)[0]
-
-    def reconstruct(self, state_dict:dict,
-                    classes=None,                    # the model's class list (names or indices, head order): read its function and refine its latent on that task's training images
-                    refine:RefineConfig|bool|None=None   # the refinement's settings (with `classes`; default `RefineConfig()`); False: the one-pass latent
-                   ) -> dict:
-        "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
-        z = self.embed(state_dict, classes, refine)
-        return decode_states(self.compression, self.ae, z[None])[0]
-
-    def embed(self, state_dict:dict, classes=None, refine:RefineConfig|bool|None=None) -> torch.Tensor:
-        "The weight embedding z_W of one model: without `classes` the weight encoder's; with them the function encoder's where the run has one, refined unless `refine=False`."
-        if classes is None and refine not in (None, False): raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
-        sd = self.align(state_dict)
-        return self._weight_latent(sd) if classes is None else self._with_classes(sd, classes, refine)
-
-    def _weight_latent(self, sd:dict) -> torch.Tensor:
-        with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]
-
     @property
     def sampler(self) -> Sampler:
         "The conditional sampler (shared encoder, weight decoder, inverse compression), loaded on first use."
@@ -131,6 +102,41 @@ class Run:
                n:int|None=None, seed:int|None=None, mode:str|None=None):   # draws from the prior, as `Sampler.sample`
         "Weights for a task and a target validation loss: a state_dict (CPU; for an aligned run, in the reference's unit order), or `n` of them."
         return self.sampler.sample(classes, target_loss, n=n, seed=seed, mode=mode, images=images)
+
+# %% ../nbs/19_pipeline.ipynb #08f00df9
+@patch
+def _with_classes(self:Run, sd:dict, classes, refine) -> torch.Tensor:
+    "The latent of aligned `sd` of task `classes`: the function encoder's (else the weight encoder's), then refined on the task's training images unless `refine` is False."
+    if self._probes is None: self._probes = probe_kit(self.config.arch, self.config.dataset, self.meta['input_shape'][0], self.config.data_seed)
+    k = parse_classes(classes, list(load_source(self.config.dataset).classes), self.config.dataset)
+    bank, net = self._probes
+    if self.function_encoder is None:
+        if refine is False: return self._weight_latent(sd)
+        start = None
+    else:
+        start = self.function_encoder.encode(net, stack_states([sd]), bank, torch.tensor([k]), self.compression, self.ae)
+        if refine is False: return start[0]
+    return refine_latents(self.compression, self.ae, [sd], [k], bank, net, None if refine is True else refine, start=start)[0]
+
+@patch
+def reconstruct(self:Run, state_dict:dict,
+                classes=None,                    # the model's class list (names or indices, head order): read its function and refine its latent on that task's training images
+                refine:RefineConfig|bool|None=None   # the refinement's settings (with `classes`; default `RefineConfig()`); False: the one-pass latent
+               ) -> dict:
+    "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
+    z = self.embed(state_dict, classes, refine)
+    return decode_states(self.compression, self.ae, z[None])[0]
+
+@patch
+def embed(self:Run, state_dict:dict, classes=None, refine:RefineConfig|bool|None=None) -> torch.Tensor:
+    "The weight embedding z_W of one model: without `classes` the weight encoder's; with them the function encoder's where the run has one, refined unless `refine=False`."
+    if classes is None and refine not in (None, False): raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
+    sd = self.align(state_dict)
+    return self._weight_latent(sd) if classes is None else self._with_classes(sd, classes, refine)
+
+@patch
+def _weight_latent(self:Run, sd:dict) -> torch.Tensor:
+    with torch.no_grad(): return self.ae.encode(self.compression.transform(sd)[None])[0]
 
 # %% ../nbs/19_pipeline.ipynb #60136d0a
 def load_run(out) -> Run:

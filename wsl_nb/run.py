@@ -141,18 +141,18 @@ def _sample(argv):
     s = load_run(a.run).sampler
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter('always')
-        task, tl = (s.images(a.images, a.classes) if a.images else s.parse_classes(a.classes)), s.parse_loss(a.target_loss)
-    if a.test_images is not None: s.images(a.test_images, task.names)            # an unreadable test folder: an error before any work
+        c = s.condition(a.classes, a.target_loss, images=a.images)          # the task and target, parsed once
+    if a.test_images is not None: s.images(a.test_images, c.images.names)            # an unreadable test folder: an error before any work
     for x in w: print(f'wsl_sample: warning: {x.message}', file=sys.stderr)
     draw = a.n is not None or a.seed is not None
     seed = (a.seed or 0) if draw else None
-    sds = s.sample(task, tl, n=a.n or 1, seed=seed) if draw else [s.sample(task, tl)]
+    sds = s.sample(c, n=a.n or 1, seed=seed) if draw else [s.sample(c)]
     paths = [out] if len(sds) == 1 else [out.with_name(f'{out.stem}_{i}{out.suffix}') for i in range(len(sds))]
-    named = f"images {task} from {a.images}" if isinstance(task, Images) else f"classes {' '.join(s.class_names[c] for c in task)}"
+    named = f"images {c.images} from {a.images}" if c.images is not None else f"classes {' '.join(s.class_names[i] for i in c.classes)}"
     for i, (sd, p) in enumerate(zip(sds, paths)):
-        save_sample(p, sd, s, task, tl, seed, i if draw else None)
+        save_sample(p, sd, s, seed=seed, draw=i if draw else None)
         what = f'draw {i} of seed {seed}' if draw else 'point estimate'
-        print(f"wsl_sample: {named}, target loss {tl:.4g}, {what}: {_task_report(s, sd, task, a.test_images)}; wrote {p}")
+        print(f"wsl_sample: {named}, target loss {c.target:.4g}, {what}: {_task_report(s, sd, c.task, a.test_images)}; wrote {p}")
 
 # %% ../nbs/90_run.ipynb #b25b1624
 def sample_main(argv=None):

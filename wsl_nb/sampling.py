@@ -89,6 +89,7 @@ def _answer(fn, cl:list, t:float, row) -> tuple:
 
 def _flat(sd) -> list: return sd if isinstance(sd, list) else [sd]
 
+# %% ../nbs/23_sampling.ipynb #7b45802d
 def evaluate_conditions(methods:dict,       # from `answers`
                         rows:pd.DataFrame,  # the group's checkpoints
                         group:str,          # the group's name
