@@ -64,7 +64,7 @@ def run_bench(a:argparse.Namespace, few=FewImages):
                                                  runs=[str(r) for r in a.runs], split=a.split, group=a.group,
                                                  source=a.source, ks=a.ks, draws=a.draws, cap=a.cap,
                                                  settings=settings or json.loads(a.settings), methods=a.methods,
-                                                 commit=subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], text=True,
+                                                 commit=subprocess.run(['git', 'describe', '--always', '--dirty'], text=True,
                                                                        capture_output=True).stdout.strip())))
 
 

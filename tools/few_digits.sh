@@ -7,7 +7,8 @@
 #     (runs/few_digits_dev), the rule for a condition given as images, the same on digits every stage saw
 #     (runs/few_calib), the fine-tuning rate and the probe's strength (runs/few_digits_dev_*), two levers for one
 #     image a class and what limits it (runs/few_lever_k1, runs/few_ceiling_dev), the head rule on new domains
-#     (runs/few_lever_domain_*: the development sets of runs/digits with their images inverted or rotated);
+#     (runs/few_lever_domain_*: the development sets of runs/digits with their images inverted or rotated), several
+#     starts and shifted images for the latent fit (runs/few_lever_multistart, runs/few_lever_lataug);
 #  3. final test, read once, with the method as it then is: digits 2, 5 and 9, the final held-out sets of runs/digits,
 #     and those sets as new domains (inverted, rotated), k = 1, 5, 10, 25 and all, three draws, final-test images
 #     (runs/few_digits_final, runs/few_ceiling_final, runs/few_sets_final, runs/few_digits_*_final).
@@ -44,6 +45,10 @@ if [ "${1:-dev}" = dev ]; then
   done
   o=runs/few_lever_domain_digits                 # the same rows on the development digits as they are
   [ -f $o/done.json ] || python tools/few_lever_domain.py --out $o $dev --ks 1 5 --draws 2 --cap 6 >> $log 2>&1
+  for lever in multistart lataug; do             # several starts for the latent fit; the fit on shifted images
+    o=runs/few_lever_$lever
+    [ -f $o/done.json ] || python tools/few_lever_$lever.py --out $o $dev --ks 1 5 --draws 2 --cap 6 >> $log 2>&1
+  done
 else
   bash tools/holdout_digits.sh runs 0:2 0:5 0:9
   fin="--runs runs/holdout_s0_c2 runs/holdout_s0_c5 runs/holdout_s0_c9"

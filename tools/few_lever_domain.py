@@ -3,7 +3,9 @@ runs/digits with their images inverted or rotated (`--source`; development-test 
 and 7 as they are (to see what a rule costs where the images are the zoo's own kind). On the final test the sampler fell
 behind training from scratch on new domains at one image a class: its fitted latent's head reads the three given images,
 so the guard keeps it, yet it reads the domain's other images badly. The rows:
-- sampled: the sampler now (latent fitted; the decoded head kept while it reads every given image, else a probe);
+- sampled: the sampler as it is when the bench runs (done.json's commit). In runs/few_lever_domain_* it was the guard
+  alone, before the check below was adopted; the sampler has had the check since, so `sampled_guard` keeps the rule
+  before it: the latent fitted, the decoded head kept while it reads every given image, else a probe;
 - sampled_probe: the fitted latent's body with a probe head;
 - sampled_rawprobe: the unfitted latent's body with a probe head (the rule before the latent fit);
 - sampled_check: the decoded head kept only if the *unfitted* decoded model, too, reads every given image (a model of
@@ -20,7 +22,7 @@ from wsl_nb.few import FewImages
 from few_bench import parser, run_bench
 
 
-LEVER_METHODS = ('sampled', 'sampled_probe', 'sampled_rawprobe', 'sampled_check', 'scratch', 'soup_ft10')
+LEVER_METHODS = ('sampled', 'sampled_guard', 'sampled_probe', 'sampled_rawprobe', 'sampled_check', 'scratch', 'soup_ft10')
 
 
 class Lever(FewImages):
@@ -29,6 +31,10 @@ class Lever(FewImages):
         probe = lambda sd: probe_head(sd, self.s.arch, self.s.in_channels, X, y, C=IMAGES_PROBE_C)
         if method == 'sampled_rawprobe':
             return self.s.calibrated(probe(self.raw.sample(images=im, target_loss=target)), im, target)
+        if method == 'sampled_guard':                   # the check left out: the fitted model's head, if it reads them
+            c = self.s.condition(im, target)
+            sd, _, logits = self.s.fitted(self.body.sample(images=im, target_loss=target), c)
+            return self.s._calibrate(sd, c, logits)
         if method == 'sampled_check':
             with torch.no_grad(): raw = self.s.model(self.raw.sample(images=im, target_loss=target))(X)
             if bool((raw.argmax(1) == y).all()): return self.s.sample(images=im, target_loss=target)

@@ -4,7 +4,7 @@ the validation runs and the development held-out sets. Each table is one CSV (`t
 `table_shared.csv`); a table already written is kept, so a rerun resumes. done.json names the machine, the seconds
 and the commit. The agreement and shared notebooks show the tables, from their copies in results/.
 
-  python tools/rescore_levers.py --run runs/digits --out runs/levers_dev_test   # about 25 minutes on 2 cores
+  python tools/rescore_levers.py --run runs/digits --out runs/levers_dev_test   # about 12 minutes on 2 cores
 """
 import argparse, json, os, platform, subprocess, time
 from dataclasses import replace
@@ -110,4 +110,4 @@ if __name__ == '__main__':
     atomic_write(done, json.dumps(dict(
         seconds=sum(secs.values()), table_seconds=secs, machine=cpu, cores=os.cpu_count(), torch=torch.__version__,
         run=str(a.run), split='dev_test', tables=sorted(secs),
-        commit=subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], text=True, capture_output=True).stdout.strip())))
+        commit=subprocess.run(['git', 'describe', '--always', '--dirty'], text=True, capture_output=True).stdout.strip())))

@@ -165,24 +165,23 @@ def train_function_encoder(comp:Compression, ae:WeightAE, zoo_dir,
         for p, r in zip(ae.parameters(), req): p.requires_grad_(r)
     return FunctionEnsemble([f for f, _ in fitted], cfg).eval(), pd.concat([h.assign(member=m) for m, (_, h) in enumerate(fitted)], ignore_index=True)
 
-def _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, cfg, progress) -> tuple:
-    "One encoder, from seed `cfg.seed`: its probe images, first pass and corrections (the decoder already frozen)."
-    torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
-    per = min(cfg.per_class, int(bank.counts.min())); gi = torch.Generator().manual_seed(cfg.seed + 1)
-    fe = FunctionEncoder(torch.stack([torch.randperm(int(c), generator=gi)[:per] for c in bank.counts]), ae.cfg.latent, cfg)
+# %% ../nbs/12_function_encoder.ipynb #dd1a296e
+def _member_rows(fe, comp, ae, bank, net, K, P, Z, cfg, g, progress) -> tuple:
+    """The first pass's rows: features of the real checkpoints (latents `Z`) and of `cfg.synthetic` rounds of models
+    decoded near them, normalised (setting `fe`'s scale); their latents; how many rows are real."""
     with torch.no_grad():
-        Xr, Xv, spread = fe.features(net, P, bank, K), fe.features(net, Pv, bank, Kv), Z.std(0)
+        Xr, spread = fe.features(net, P, bank, K), Z.std(0)
         X, Y = [Xr], [Z]
         for _ in tqdm(range(cfg.synthetic), desc='decoded models', disable=not progress):
             z = Z + torch.rand(len(Z), 1, generator=g) * cfg.spread * spread * torch.randn(Z.shape, generator=g)
             X.append(fe.features(net, _decoded_params(comp, ae, z), bank, K)); Y.append(z)
         fe.mu.copy_(Xr.mean(0)); fe.sd.copy_(Xr.std(0) + 1e-3)
-    X, Y = (torch.cat(X) - fe.mu) / fe.sd, torch.cat(Y)
-    vp = ProbePool(bank, net, Kv, Pv, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 2), replace=False)
-    xv, lv = vp.take(torch.arange(len(Kv)), torch.arange(vp.cl.shape[1])[None].expand(len(Kv), -1))   # every image of each pool, all three classes
-    def val_kl_of(z):
-        with torch.no_grad(): return _kl(net, _decoded_params(comp, ae, z), xv, lv).mean().item()
-    val_kl = lambda: val_kl_of(fe(Xv))
+    return (torch.cat(X) - fe.mu) / fe.sd, torch.cat(Y), len(Xr)
+
+# %% ../nbs/12_function_encoder.ipynb #e10b1ab2
+def _fit_first_pass(fe, comp, ae, bank, net, K, P, X, Y, Z, n, cfg, g, val_kl, progress) -> list:
+    """The first pass: rows `X` to latents `Y`, then (the first `n` rows, the real checkpoints) through the decoder;
+    the state of least validation KL is kept. Its history."""
     best, hist = (math.inf, {k: t.clone() for k, t in fe.state_dict().items()}), []
     def record(ep, phase, loss):
         nonlocal best
@@ -202,15 +201,21 @@ def _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, cfg, progress) -> tuple:
         pool = ProbePool(bank, net, K, P, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 3), replace=False)
         opt = torch.optim.AdamW(fe.mlp.parameters(), lr=cfg.lr * 0.3, weight_decay=cfg.weight_decay)
         for ep in tqdm(range(cfg.kl_epochs), desc='through the decoder', disable=not progress):
-            perm, tot = torch.randperm(len(Xr), generator=g), 0.0
-            for i in range(0, len(Xr), 128):
+            perm, tot = torch.randperm(n, generator=g), 0.0
+            for i in range(0, n, 128):
                 b = perm[i:i + 128]
-                z = fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g))   # the first len(Xr) rows of X are the real checkpoints
+                z = fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g))   # the first n rows of X are the real checkpoints
                 x, lo = pool.draw(b, cfg.kl_batch, g)
                 loss = _kl(net, _decoded_params(comp, ae, z), x, lo).mean() + 0.1 * (z - Z[b]).pow(2).mean()
                 opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(b)
-            record(cfg.epochs + ep, 'through the decoder', tot / len(Xr))
+            record(cfg.epochs + ep, 'through the decoder', tot / n)
     fe.load_state_dict(best[1])                                       # the first pass, as chosen
+    return hist
+
+# %% ../nbs/12_function_encoder.ipynb #17adf889
+def _fit_corrections(fe, comp, ae, bank, net, K, Kv, X, Y, Xv, cfg, g, val_kl_of, progress) -> list:
+    "Each correction learns what the latent so far misses; one that does not lower the validation KL is left out."
+    nb, hist = math.ceil(len(X) / cfg.batch_size), []
     KK, ep0 = K.repeat(cfg.synthetic + 1, 1), cfg.epochs + cfg.kl_epochs  # the class lists of X's rows
     with torch.no_grad(): Z1, zv = torch.cat([fe.mlp(X[i:i + 4096]) for i in range(0, len(X), 4096)]), fe(Xv)
     for c in range(cfg.passes - 1):                                   # each correction learns what the latent so far misses
@@ -232,6 +237,22 @@ def _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, cfg, progress) -> tuple:
             if after < before: Z1, zv = Z1 + torch.cat([m(IN[i:i + 4096]) for i in range(0, len(IN), 4096)]) * fe.step_sd[c], zc
             else: fe.step_sd[c] = 0.0                                    # a correction that does not help the validation split is left out
         hist.append(dict(epoch=ep0 + c, phase=f'pass {c + 2}', train_loss=tot / len(IN), val_kl=min(after, before)))
+    return hist
+
+# %% ../nbs/12_function_encoder.ipynb #7cf21fa1
+def _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, cfg, progress) -> tuple:
+    "One encoder, from seed `cfg.seed`: its probe images, first pass and corrections (the decoder already frozen)."
+    torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
+    per = min(cfg.per_class, int(bank.counts.min())); gi = torch.Generator().manual_seed(cfg.seed + 1)
+    fe = FunctionEncoder(torch.stack([torch.randperm(int(c), generator=gi)[:per] for c in bank.counts]), ae.cfg.latent, cfg)
+    with torch.no_grad(): Xv = fe.features(net, Pv, bank, Kv)
+    X, Y, n = _member_rows(fe, comp, ae, bank, net, K, P, Z, cfg, g, progress)
+    vp = ProbePool(bank, net, Kv, Pv, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 2), replace=False)
+    xv, lv = vp.take(torch.arange(len(Kv)), torch.arange(vp.cl.shape[1])[None].expand(len(Kv), -1))   # every image of each pool, all three classes
+    def val_kl_of(z):
+        with torch.no_grad(): return _kl(net, _decoded_params(comp, ae, z), xv, lv).mean().item()
+    hist = _fit_first_pass(fe, comp, ae, bank, net, K, P, X, Y, Z, n, cfg, g, lambda: val_kl_of(fe(Xv)), progress)
+    hist += _fit_corrections(fe, comp, ae, bank, net, K, Kv, X, Y, Xv, cfg, g, val_kl_of, progress)
     return fe.eval(), pd.DataFrame(hist)
 
 # %% ../nbs/12_function_encoder.ipynb #d5d1bd2c

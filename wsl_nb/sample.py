@@ -304,6 +304,7 @@ class Sample(dict):
     def __init__(self, sd:dict, condition:Condition|None=None, head:str='decoded', calibrated:bool=False):
         super().__init__(sd)
         self.condition, self.head, self.calibrated = condition, head, calibrated
+    def __reduce__(self): return (dict, (dict(self),))          # pickled as a plain state_dict (save: `save_sample`)
 
 # %% ../nbs/18_sample.ipynb #7fb4eabd
 class Sampler:
@@ -442,7 +443,8 @@ def decode(self:Sampler, Z:torch.Tensor, conds:list,
 @patch
 def _decoded(self:Sampler, z:torch.Tensor) -> dict:
     "The state_dict decoded from one latent (latent,), as it is."
-    with torch.no_grad(): return {k: v[0].contiguous() for k, v in self.comp.decode_params(self.ae.decode(z[None])).items()}
+    with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(z[None]))
+    return {k: v[0].contiguous() for k, v in P.items()}
 
 # %% ../nbs/18_sample.ipynb #60f59c77
 @patch
@@ -459,8 +461,9 @@ def fitted(self:Sampler, sd:dict, cond,
     if min(im.k) < self.fit_head_min_k:                      # few images: the decoded head, if it reads all of them
         with torch.no_grad():
             logits = self.model(sd)(X)
-            own = start is None or bool((self.model(self._decoded(start))(X).argmax(1) == y).all())
-        if own and bool((logits.argmax(1) == y).all()): return sd, 'decoded', logits
+            own = bool((logits.argmax(1) == y).all()) and (
+                start is None or bool((self.model(self._decoded(start))(X).argmax(1) == y).all()))
+        if own: return sd, 'decoded', logits
     return probe_head(sd, self.arch, self.in_channels, X, y, C=IMAGES_PROBE_C), 'fitted on the images', None
 
 @patch
@@ -491,7 +494,7 @@ def sample_many(self:Sampler, conds:list) -> list:
 
 @patch
 def _finish(self:Sampler, P:dict, conds:list, Z:torch.Tensor) -> list:
-    "Parameters (name -> (B, ...)) decoded for `Condition`s from latents `Z` (before any fit), as finished `Sample`s."
+    "Parameters (name -> (B, ...)) decoded for `Condition`s as finished `Sample`s (`Z`: the unfitted latents to check)."
     fit = [c.images is not None and bool(self.latent_steps) for c in conds]          # which latents were fitted
     done = [self.fitted({k: v[i].contiguous() for k, v in P.items()}, c, Z[i] if f else None)
             for i, (c, f) in enumerate(zip(conds, fit))]
@@ -511,7 +514,7 @@ def draw_many(self:Sampler, conds:list, seed:int|None=None, temperature:float|No
     logl = torch.tensor([math.log(c.target) for c in conds], dtype=torch.float32)
     t = DRAW_TEMPERATURE if temperature is None else temperature
     with torch.no_grad(): Z = zp + self.prior.draw(zp, logl, g, t)
-    return self._finish(self.decode(Z, conds), conds, Z)
+    return self._finish(self.decode(Z, conds), conds, zp)             # the check reads the point estimate
 
 # %% ../nbs/18_sample.ipynb #aa07b157
 @patch
@@ -575,7 +578,9 @@ def save_sample(path,              # a .safetensors file
                 seed:int|None=None, # the draw's seed (None: the point estimate)
                 draw:int|None=None  # which of the seed's draws
                ) -> Path:
-    "Write a sampled state_dict with its metadata (its condition, how it was finished) as safetensors, atomically."
+    """Write a sampled state_dict with its metadata as safetensors, atomically: its condition (`classes` and
+    `target_loss` if given, else the `Sample`'s; the target as the sampler reads it, clamped to the zoo's range) and how
+    a `Sample` was finished (head, calibration)."""
     smp = state_dict if isinstance(state_dict, Sample) else None
     c = sampler.condition(smp.condition if classes is None and smp else classes, target_loss)
     how = dict(mode='mean') if seed is None else dict(mode='draw', seed=str(seed), draw=str(draw or 0))
