@@ -5,10 +5,11 @@ so reruns resume: give a new --out when the code or settings change), then summa
 
   python tools/few_bench.py --out runs/few_digits_dev --runs runs/holdout_s0_c3 runs/holdout_s0_c7 --group unseen_class
 """
-import argparse, json, os, platform, subprocess, time
+import argparse, json, os, subprocess, time
 from pathlib import Path
 import pandas as pd
 from wsl_nb.pipeline import load_run
+from wsl_nb.run import machine_info
 from wsl_nb.protocol import load_protocol, split_rows
 from wsl_nb.baselines import ZooBank
 from wsl_nb.align import weights_zoo
@@ -16,6 +17,14 @@ from wsl_nb.zoo import load_zoo
 from wsl_nb.sample import TaskEval
 from wsl_nb.matched import capped
 from wsl_nb.few import FEW_METHODS, FewImages, evaluate_few, summarise_few
+
+
+def bench_record(**fields) -> dict:
+    "A bench's done.json: `fields`, and where it ran (processor, cores) and on which tree (`git describe --dirty`)."
+    mi = machine_info()
+    return dict(fields, machine=mi['cpu'], cores=mi['cores'],
+                commit=subprocess.run(['git', 'describe', '--always', '--dirty'], text=True,
+                                      capture_output=True).stdout.strip())
 
 
 def parser(methods=FEW_METHODS, description=__doc__.split('\n\n')[0]) -> argparse.ArgumentParser:
@@ -59,13 +68,9 @@ def run_bench(a:argparse.Namespace, few=FewImages):
         parts.append(pd.read_csv(f))
     d = pd.concat(parts, ignore_index=True)
     summarise_few(d, n_boot=1000).to_csv(out/'summary.csv', index=False)
-    cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
-    (out/'done.json').write_text(json.dumps(dict(seconds=round(time.time() - t0), machine=cpu, cores=os.cpu_count(),
-                                                 runs=[str(r) for r in a.runs], split=a.split, group=a.group,
-                                                 source=a.source, ks=a.ks, draws=a.draws, cap=a.cap,
-                                                 settings=settings or json.loads(a.settings), methods=a.methods,
-                                                 commit=subprocess.run(['git', 'describe', '--always', '--dirty'], text=True,
-                                                                       capture_output=True).stdout.strip())))
+    (out/'done.json').write_text(json.dumps(bench_record(
+        seconds=round(time.time() - t0), runs=[str(r) for r in a.runs], split=a.split, group=a.group, source=a.source,
+        ks=a.ks, draws=a.draws, cap=a.cap, settings=settings or json.loads(a.settings), methods=a.methods)))
 
 
 if __name__ == '__main__':

@@ -33,8 +33,7 @@ class Lever(FewImages):
             return self.s.calibrated(probe(self.raw.sample(images=im, target_loss=target)), im, target)
         if method == 'sampled_guard':                   # the check left out: the fitted model's head, if it reads them
             c = self.s.condition(im, target)
-            sd, _, logits = self.s.fitted(self.body.sample(images=im, target_loss=target), c)
-            return self.s._calibrate(sd, c, logits)
+            return self.s.finish(self.s.fit_latent(self.s.latent([c])[0], im), c)     # no start: no check
         if method == 'sampled_check':
             with torch.no_grad(): raw = self.s.model(self.raw.sample(images=im, target_loss=target))(X)
             if bool((raw.argmax(1) == y).all()): return self.s.sample(images=im, target_loss=target)

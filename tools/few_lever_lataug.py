@@ -6,7 +6,6 @@ Run by few_bench.py's code, with its arguments and outputs; the results notebook
 
   python tools/few_lever_lataug.py --out runs/few_lever_lataug --runs runs/holdout_s0_c3 runs/holdout_s0_c7 --ks 1 5
 """
-from wsl_nb.sample import CALIBRATE_MIN_K
 from wsl_nb.few import FewImages
 from few_bench import parser, run_bench
 from few_lever_k1 import aug
@@ -21,8 +20,7 @@ class Lever(FewImages):
         s = self.s
         c = s.condition(im, target)
         z0 = s.latent([c])[0]
-        sd, head, logits = s.fitted(s._decoded(s.fit_latent(z0, aug(im))), c, z0)
-        return s._calibrate(sd, c, logits) if s.calibrate and min(im.k) >= CALIBRATE_MIN_K else sd
+        return s.finish(s.fit_latent(z0, aug(im)), c, z0)
 
 
 if __name__ == '__main__':

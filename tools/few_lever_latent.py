@@ -25,7 +25,7 @@ class Lever(FewImages):
             st, (steps, _, head) = self.settings, method[len('sampled_lat'):].partition('_')
             c = self.s.condition(im, target)
             z = self.s.fit_latent(self.s.latent([c])[0], im, int(steps), st.get('lat_lr', 0.03), st.get('lat_lam', 0.0))
-            sd = {k: v[0].contiguous() for k, v in self.s.decode(z[None], [c], fit=False).items()}
+            sd = self.s._decoded(z)
             if head == 'probe': sd = probe_head(sd, self.s.arch, self.s.in_channels, *im.tensors(), C=st['probe_C'])
             return self.s.calibrated(sd, im, target)
         return super().answer(method, im, classes, target, seed)

@@ -11,7 +11,7 @@ Run by few_bench.py's code, with its arguments and outputs; the results notebook
 import math
 import torch
 import torch.nn.functional as F
-from wsl_nb.sample import DRAW_TEMPERATURE, CALIBRATE_MIN_K
+from wsl_nb.sample import DRAW_TEMPERATURE
 from wsl_nb.few import FewImages
 from few_bench import parser, run_bench
 
@@ -37,8 +37,7 @@ class Lever(FewImages):
             with torch.no_grad(): loss = [F.cross_entropy(s.model(s._decoded(z))(X), y).item() for z in fitted]
             i = min(range(len(loss)), key=loss.__getitem__)
             zs, start = fitted[i], starts[i]
-        sd, head, logits = s.fitted(s._decoded(zs), c, start)
-        return s._calibrate(sd, c, logits) if s.calibrate and min(im.k) >= CALIBRATE_MIN_K else sd
+        return s.finish(zs, c, start)
 
 
 if __name__ == '__main__':

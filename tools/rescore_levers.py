@@ -6,7 +6,7 @@ and the commit. The agreement and shared notebooks show the tables, from their c
 
   python tools/rescore_levers.py --run runs/digits --out runs/levers_dev_test   # about 12 minutes on 2 cores
 """
-import argparse, json, os, platform, subprocess, time
+import argparse, json, time
 from dataclasses import replace
 from pathlib import Path
 import pandas as pd
@@ -18,6 +18,7 @@ from wsl_nb.compress import Compression, CompressConfig, fit_compression
 from wsl_nb.weight_ae import AE_PRESETS, train_ae, reconstruct, load_ae
 from wsl_nb.agreement import evaluate_methods, summarise
 from wsl_nb.shared import SHARED_PRESETS, shared_inputs, train_shared, retrieval, nt_xent
+from few_bench import bench_record
 
 DEFAULT_AE = 'default: probe pool of 96, 150 epochs'
 DEFAULT_SHARED = 'default: NT-Xent + MSE, same-condition pairs masked, Fourier loss encoding'
@@ -106,8 +107,5 @@ if __name__ == '__main__':
         atomic_write(f, t.to_csv(index=False))
         secs[name] = round(time.time() - t1)
         print(f'{f}: {secs[name]} s\n{t.round(3).to_string(index=False)}', flush=True)
-    cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
-    atomic_write(done, json.dumps(dict(
-        seconds=sum(secs.values()), table_seconds=secs, machine=cpu, cores=os.cpu_count(), torch=torch.__version__,
-        run=str(a.run), split='dev_test', tables=sorted(secs),
-        commit=subprocess.run(['git', 'describe', '--always', '--dirty'], text=True, capture_output=True).stdout.strip())))
+    atomic_write(done, json.dumps(bench_record(seconds=sum(secs.values()), table_seconds=secs, torch=torch.__version__,
+                                               run=str(a.run), split='dev_test', tables=sorted(secs))))

@@ -122,13 +122,13 @@ def sample_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/90_run.ipynb #9bd05989
-def _task_report(s, sd, task, test_dir) -> str:
-    "Where a sample for `task` was tested: the zoo's development-test images of its classes, a folder given, or nowhere."
+def _task_report(s, sd, task, test:Images|None, test_dir) -> str:
+    "Where a sample for `task` was tested: its classes' development-test images, `test` (read from `test_dir`), or nowhere."
     if not isinstance(task, Images):
         e = TaskEval.of(s)(sd, task)
         return f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} development-test images"
-    if test_dir is None: return 'no test images given (--test-images)'
-    e = s.test(sd, s.images(test_dir, task.names))
+    if test is None: return 'no test images given (--test-images)'
+    e = s.test(sd, test)
     return f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} images in {test_dir}"
 
 def _sample(argv):
@@ -142,7 +142,7 @@ def _sample(argv):
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter('always')
         c = s.condition(a.classes, a.target_loss, images=a.images)          # the task and target, parsed once
-    if a.test_images is not None: s.images(a.test_images, c.images.names)            # an unreadable test folder: an error before any work
+    test = None if a.test_images is None else s.images(a.test_images, c.images.names)            # an unreadable test folder: an error before any work
     for x in w: print(f'wsl_sample: warning: {x.message}', file=sys.stderr)
     draw = a.n is not None or a.seed is not None
     seed = (a.seed or 0) if draw else None
@@ -152,7 +152,8 @@ def _sample(argv):
     for i, (sd, p) in enumerate(zip(sds, paths)):
         save_sample(p, sd, s, seed=seed, draw=i if draw else None)
         what = f'draw {i} of seed {seed}' if draw else 'point estimate'
-        print(f"wsl_sample: {named}, target loss {c.target:.4g}, {what}: {_task_report(s, sd, c.task, a.test_images)}; wrote {p}")
+        tested = _task_report(s, sd, c.task, test, a.test_images)
+        print(f"wsl_sample: {named}, target loss {c.target:.4g}, {what}: {tested}; wrote {p}")
 
 # %% ../nbs/90_run.ipynb #b25b1624
 def sample_main(argv=None):

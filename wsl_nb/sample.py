@@ -443,8 +443,7 @@ def decode(self:Sampler, Z:torch.Tensor, conds:list,
 @patch
 def _decoded(self:Sampler, z:torch.Tensor) -> dict:
     "The state_dict decoded from one latent (latent,), as it is."
-    with torch.no_grad(): P = self.comp.decode_params(self.ae.decode(z[None]))
-    return {k: v[0].contiguous() for k, v in P.items()}
+    return {k: v[0].contiguous() for k, v in self.decode(z[None], None, fit=False).items()}
 
 # %% ../nbs/18_sample.ipynb #60f59c77
 @patch
@@ -493,12 +492,17 @@ def sample_many(self:Sampler, conds:list) -> list:
     return self._finish(self.decode(Z, conds), conds, Z)
 
 @patch
-def _finish(self:Sampler, P:dict, conds:list, Z:torch.Tensor) -> list:
+def calibrates(self:Sampler, c:Condition) -> bool:
+    "Whether a sample for `c` is calibrated: the sampler calibrates, and `c` is classes or `CALIBRATE_MIN_K` images."
+    return self.calibrate and (c.images is None or min(c.images.k) >= CALIBRATE_MIN_K)
+
+@patch
+def _finish(self:Sampler, P:dict, conds:list, Z:torch.Tensor|None) -> list:
     "Parameters (name -> (B, ...)) decoded for `Condition`s as finished `Sample`s (`Z`: the unfitted latents to check)."
-    fit = [c.images is not None and bool(self.latent_steps) for c in conds]          # which latents were fitted
+    fit = [Z is not None and c.images is not None and bool(self.latent_steps) for c in conds]  # latents fitted
     done = [self.fitted({k: v[i].contiguous() for k, v in P.items()}, c, Z[i] if f else None)
             for i, (c, f) in enumerate(zip(conds, fit))]
-    cal = [self.calibrate and (c.images is None or min(c.images.k) >= CALIBRATE_MIN_K) for c in conds]
+    cal = [self.calibrates(c) for c in conds]
     if any(cal): self.val_eval.warm([(sd, c.classes) for (sd, _, _), c in zip(done, conds) if c.images is None])
     return [Sample(self._calibrate(sd, c, logits) if a else sd, c, head, a)
             for (sd, head, logits), c, a in zip(done, conds, cal)]
@@ -515,6 +519,13 @@ def draw_many(self:Sampler, conds:list, seed:int|None=None, temperature:float|No
     t = DRAW_TEMPERATURE if temperature is None else temperature
     with torch.no_grad(): Z = zp + self.prior.draw(zp, logl, g, t)
     return self._finish(self.decode(Z, conds), conds, zp)             # the check reads the point estimate
+
+@patch
+def finish(self:Sampler, z:torch.Tensor, c:Condition,
+           start:torch.Tensor|None=None  # the latent before it was fitted (for the head check), if it was
+          ) -> Sample:
+    "The `Sample` of one latent `z` of condition `c`, decoded as it is, finished by the sampler's head and calibration."
+    return self._finish(self.decode(z[None], [c], fit=False), [c], None if start is None else start[None])[0]
 
 # %% ../nbs/18_sample.ipynb #aa07b157
 @patch
@@ -590,11 +601,10 @@ def save_sample(path,              # a .safetensors file
         head = smp.head if smp else rule
         what = dict(condition='images', classes=json.dumps(im.names), class_names=json.dumps(im.names),
                     k=json.dumps(im.k), head=head, latent_steps=str(sampler.latent_steps or 0))
-        cal = smp.calibrated if smp else sampler.calibrate and min(im.k) >= CALIBRATE_MIN_K
     else:
         what = dict(condition='classes', classes=json.dumps(c.classes),
                     class_names=json.dumps([sampler.class_names[i] for i in c.classes]))
-        cal = smp.calibrated if smp else sampler.calibrate
+    cal = smp.calibrated if smp else sampler.calibrates(c)
     save_state(path, dict(state_dict), dict(arch=sampler.arch, dataset=sampler.dataset, calibrated=str(cal),
                                             target_loss=repr(c.target), **what, **how))
     return Path(path)
