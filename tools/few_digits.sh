@@ -6,7 +6,8 @@
 #  2. development, on digits 3 and 7 (development-test images): every method at k = 1, 5, 10 and all
 #     (runs/few_digits_dev), the rule for a condition given as images, the same on digits every stage saw
 #     (runs/few_calib), the fine-tuning rate and the probe's strength (runs/few_digits_dev_*), two levers for one
-#     image a class and what limits it (runs/few_lever_k1, runs/few_ceiling_dev), the head rule on new domains
+#     image a class and what limits it (runs/few_lever_k1, runs/few_ceiling_dev, runs/few_zoo_ceiling_dev), the head
+#     rule on new domains
 #     (runs/few_lever_domain_*: the development sets of runs/digits with their images inverted or rotated), several
 #     starts and shifted images for the latent fit (runs/few_lever_multistart, runs/few_lever_lataug);
 #  3. final test, read once, with the method as it then is: digits 2, 5 and 9, the final held-out sets of runs/digits,
@@ -38,6 +39,8 @@ if [ "${1:-dev}" = dev ]; then
   done
   [ -f runs/few_lever_k1/done.json ] || python tools/few_lever_k1.py --out runs/few_lever_k1 $dev --ks 1 5 >> $log 2>&1
   [ -f runs/few_ceiling_dev/done.json ] || python tools/few_ceiling.py --out runs/few_ceiling_dev $dev >> $log 2>&1
+  [ -f runs/few_zoo_ceiling_dev/done.json ] ||   # the zoo's own bodies, a probe on the k images: blind and best
+    python tools/few_zoo_ceiling.py --out runs/few_zoo_ceiling_dev $dev >> $log 2>&1
   for dom in inverted rot90; do                  # the head rule on a new domain: the development sets, images changed
     o=runs/few_lever_domain_$dom
     [ -f $o/done.json ] || python tools/few_lever_domain.py --out $o --runs runs/digits --group dev_sets \

@@ -1,0 +1,63 @@
+"""What the zoo's own bodies give a task of k images of a digit no stage saw: each of --zoo final-snapshot checkpoints
+of the fit role (a seeded choice; none of a held-out set or with the digit kept out) with its head refitted on the k
+images by the sampler's probe, scored on the task's images. Per condition it keeps the mean over those checkpoints
+(`zoo_probe_mean`: a checkpoint picked blindly) and the best (`zoo_probe_best`: picked by the test images themselves,
+an oracle no method has), beside the sampler: how much of what the sampler misses the zoo's bodies hold at all.
+The conditions and draws are few_bench.py's (final snapshots, a seeded choice of at most --cap, draw d of the k images).
+
+  python tools/few_zoo_ceiling.py --out runs/few_zoo_ceiling_dev --runs runs/holdout_s0_c3 runs/holdout_s0_c7
+"""
+import argparse, json, os, time
+from pathlib import Path
+import numpy as np, pandas as pd
+from wsl_nb.pipeline import load_run
+from wsl_nb.protocol import load_protocol
+from wsl_nb.zoo import load_checkpoint
+from wsl_nb.sample import TaskEval, image_task, probe_head, IMAGES_PROBE_C
+from wsl_nb.matched import capped
+from wsl_nb.run import machine_info
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    p.add_argument('--out', required=True)
+    p.add_argument('--runs', nargs='+', required=True)
+    p.add_argument('--group', default='unseen_class')
+    p.add_argument('--split', default='dev_test', choices=('dev_test', 'final_test'))
+    p.add_argument('--ks', nargs='+', type=int, default=[1, 5])
+    p.add_argument('--draws', type=int, default=2)
+    p.add_argument('--cap', type=int, default=6)
+    p.add_argument('--zoo', type=int, default=40, help='training checkpoints a condition (a seeded choice)')
+    a, rows_out, t0 = p.parse_args(), [], time.time()
+    for rd in map(Path, a.runs):
+        run, proto = load_run(rd), load_protocol(rd)
+        s, ev, m = run.sampler, TaskEval.of(run.sampler, a.split), run.manifest
+        train = m[(m.snapshot == 'final').values & (proto.roles(m) == 'fit') & (m.status == 'ok').values]
+        bodies = [load_checkpoint(rd/'zoo', r) for _, r in capped(train, a.zoo, 1).iterrows()]
+        rows = proto.group(m, a.group)
+        for _, r in capped(rows[rows.snapshot == 'final'], a.cap, 0).iterrows():
+            cl = [int(c) for c in r.classes]
+            for k in a.ks:
+                for d in range(a.draws):
+                    im = image_task(s.src, cl, k, d, s.data_seed)
+                    X, y = im.tensors()
+                    zoo = [ev(probe_head(b, s.arch, s.in_channels, X, y, C=IMAGES_PROBE_C), cl)['acc'] for b in bodies]
+                    accs = {'sampled': ev(s.sample(images=im, target_loss=float(r.val_loss)), cl)['acc'],
+                            'zoo_probe_mean': float(np.mean(zoo)), 'zoo_probe_best': float(np.max(zoo))}
+                    for meth, acc in accs.items():
+                        rows_out.append(dict(group=a.group, run=rd.name, set='-'.join(map(str, sorted(cl))),
+                                             model_id=r.model_id, snapshot=r.snapshot, k=k, draw=d, method=meth,
+                                             acc=acc))
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    d = pd.DataFrame(rows_out)
+    d.to_csv(out/'few_zoo_ceiling.csv', index=False)
+    (out/'done.json').write_text(json.dumps(dict(runs=a.runs, split=a.split, group=a.group, ks=a.ks, draws=a.draws,
+                                                 cap=a.cap, zoo=a.zoo, seconds=round(time.time() - t0),
+                                                 **machine_info())))
+    print(d.pivot_table(index='method', columns=['run', 'k'], values='acc').round(3))
+    print(d.pivot_table(index='method', columns='k', values='acc').round(3))
+
+
+if __name__ == '__main__':
+    main()
