@@ -52,6 +52,7 @@ def noise_images(shape, n:int=256, seed:int=0) -> torch.Tensor:
     "Standard-normal images of `shape` (C, H, W), fixed by `seed`."
     return torch.randn(n, *shape, generator=torch.Generator().manual_seed(seed))
 
+# %% ../nbs/13_agreement.ipynb #7012dfe4
 def evaluate_methods(zoo_dir,              # the zoo directory
                      rows:pd.DataFrame,    # manifest rows of the checkpoints to reconstruct
                      methods:dict,         # name -> function from state_dict to state_dict
@@ -69,7 +70,8 @@ def evaluate_methods(zoo_dir,              # the zoo directory
     done = {name: fn(sds, rows) for name, fn in (batch_methods or {}).items()}
     for i, (_, r) in enumerate(tqdm(list(rows.iterrows()), desc='agreement', disable=not progress)):
         X, y = load_task(dataset, r['classes'], split, seed=data_seed)
-        if net is None: net, noise = build_model(arch, 3, in_channels=X.shape[1]).eval(), noise_images(X.shape[1:], n_noise)
+        if net is None:
+            net, noise = build_model(arch, 3, in_channels=X.shape[1]).eval(), noise_images(X.shape[1:], n_noise)
         sd = sds[i] if sds is not None else load_checkpoint(zoo_dir, r)
         def run(s):
             net.load_state_dict(s)
@@ -103,9 +105,11 @@ def plot_agreement(df:pd.DataFrame, title=''):
             ax.bar(np.arange(len(methods)) + 0.2 * (2 * j - 1), vals, 0.4, label=snap)
         ax.axhline(THESIS[key], color='crimson', ls='--', label='thesis')
         if key == 'agreement_real': ax.axhline(1 / 3, color='gray', ls=':', label='chance')
-        ax.set_xticks(range(len(methods)), methods); ax.set(title=key.replace('_', ' '), ylim=(min(0, THESIS[key]) - 0.05, 1.05))
+        ax.set_xticks(range(len(methods)), methods)
+        ax.set(title=key.replace('_', ' '), ylim=(min(0, THESIS[key]) - 0.05, 1.05))
         ax.legend(fontsize=7)
-    fig.suptitle(title or 'reconstructions against originals, held-out runs'); fig.tight_layout()
+    fig.suptitle(title or 'reconstructions against originals, held-out runs')
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/13_agreement.ipynb #cf3965e4
@@ -113,11 +117,13 @@ def pca_only(comp:Compression):
     "The compression's own round trip, state_dict to state_dict: what reconstruction keeps without an autoencoder."
     return lambda sd: comp.inverse_transform(comp.transform(sd))
 
+# %% ../nbs/13_agreement.ipynb #268a9fed
 def reconstruction_methods(comp:Compression, ae:WeightAE) -> dict:
     "The autoencoder's reconstruction and its two baselines, each a function from state_dict to state_dict."
     return {'autoencoder': lambda sd: reconstruct(comp, ae, sd), 'pca_only': pca_only(comp),
             'mean_model': lambda sd: comp.inverse_transform(torch.zeros(comp.dim))}
 
+# %% ../nbs/13_agreement.ipynb #7f84c105
 def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_channels:int, data_seed:int=0, cfg:RefineConfig|None=None,
                    fe:FunctionEnsemble|None=None):   # start from the function encoder's latent instead of the weight encoder's
     "Encoding by refinement (the weight-autoencoder notebook) as a batch method of `evaluate_methods`."
@@ -127,6 +133,7 @@ def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_chan
         return reconstruct_refined(comp, ae, sds, K, bank, net, cfg, start=None if fe is None else fe.encode(net, stack_states(sds), bank, K, comp, ae))
     return run
 
+# %% ../nbs/13_agreement.ipynb #dcc0f798
 def function_method(comp:Compression, ae:WeightAE, fe:FunctionEnsemble, arch:str, dataset:str, in_channels:int, data_seed:int=0):
     "The function encoder's latent (its notebook: fixed passes, no gradient steps), decoded, as a batch method of `evaluate_methods`."
     bank, net = probe_kit(arch, dataset, in_channels, data_seed)
@@ -191,16 +198,25 @@ def reconstruction_stage(out,                      # the run directory
                          fe:FunctionEnsemble|None=None             # the run's function encoder: its latent (no gradient steps) is measured, and refinement starts from it
                         ) -> dict:
     "Measure reconstruction agreement on the test runs (and the final held-out sets, and the validation runs); write metrics, figures and the report section."
-    out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
+    out = Path(out)
+    wz = weights_zoo(out)
+    meta, man = load_zoo(wz)
+    zc = meta['config']
+    proto = load_protocol(out)
     groups = {g: r for g in RECON_GROUPS if len(r := proto.group(man, g))}
-    if 'test_runs' not in groups: raise WSLError("the zoo has no test-split checkpoints to measure reconstruction on; use more runs")
+    if 'test_runs' not in groups:
+        raise WSLError("the zoo has no test-split checkpoints to measure reconstruction on; use more runs")
     spec = (zc.arch, zc.dataset, meta['input_shape'][0], zc.data_seed)
-    bm = ({} if fe is None else {'function_encoder': function_method(comp, ae, fe, *spec)}) | ({} if refine is None else {'refined': refined_method(comp, ae, *spec, refine, fe)})
+    bm = ({} if fe is None else {'function_encoder': function_method(comp, ae, fe, *spec)}) | (
+        {} if refine is None else {'refined': refined_method(comp, ae, *spec, refine, fe)}
+    )
     df = pd.concat([evaluate_methods(wz, r, reconstruction_methods(comp, ae), arch=zc.arch, dataset=zc.dataset, data_seed=zc.data_seed,
                                      split=image_split(g), progress=progress,
                                      batch_methods={k: f for k, f in bm.items() if k != 'refined' or g in REFINE_GROUPS}).assign(group=g) for g, r in groups.items()], ignore_index=True)
     atomic_write(RunDir(out).report/'reconstruction.csv', df.to_csv(index=False))
-    v = _reconstruction_values(df[df.group == 'test_runs']) | {g: _reconstruction_values(df[df.group == g]) for g in groups if g != 'test_runs'}
+    v = _reconstruction_values(df[df.group == 'test_runs']) | {
+        g: _reconstruction_values(df[df.group == g]) for g in groups if g != 'test_runs'
+    }
     v |= dict(coefficients=comp.dim, latent=ae.cfg.latent, thesis_agreement_real=THESIS['agreement_real'], refine_steps=0 if refine is None else refine.steps) | ({} if fe is None else dict(function_passes=fe.passes, function_members=len(fe.members)))
     figs = {'reconstruction_agreement.png': plot_agreement(df[df.group == 'test_runs'], f"{zc.preset} zoo: {v['n_models']} checkpoints of test runs"),
             'weight_ae_curves.png': plot_ae_curves(hist), 'compress_retained.png': plot_retained(comp)}
@@ -218,7 +234,9 @@ def span_curve(zoo_dir,                   # the zoo (for an aligned run: `weight
     for n in sizes:
         if not 2 <= int(n) <= len(fit): raise WSLError(f"sizes must be between 2 and the {len(fit)} fit rows, got {n}")
         comp = fit_compression(zoo_dir, cfg, rows=fit.sample(int(n), random_state=seed), verify=False, progress=False)
-        s = summarise(evaluate_methods(zoo_dir, rows, {'pca_only': pca_only(comp)}, arch, dataset, data_seed, progress=False))
+        s = summarise(
+            evaluate_methods(zoo_dir, rows, {'pca_only': pca_only(comp)}, arch, dataset, data_seed, progress=False)
+        )
         out.append(dict(n_fit=int(n), coefficients=comp.dim, pca_only_agreement=s.loc['pca_only', 'agreement_real'], pca_only_kappa=s.loc['pca_only', 'kappa_real']))
     return pd.DataFrame(out)
 

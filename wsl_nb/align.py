@@ -47,6 +47,7 @@ def resnet18_spec(sd:dict) -> dict:
 
 SPECS = {'cnn_small': cnn_small_spec, 'resnet18': resnet18_spec}
 
+# %% ../nbs/09_align.ipynb #1bee61fb
 def perm_spec(arch:str, sd:dict) -> dict:
     "The permutation spec of architecture `arch` for state_dict `sd`."
     if arch not in SPECS: raise WSLError(f"no permutation spec for arch {arch!r}; allowed: {', '.join(SPECS)}")
@@ -69,7 +70,8 @@ def permute_units(sd:dict,   # a state_dict
     for g, p in perms.items():
         p = torch.as_tensor(p, dtype=torch.long)
         for n, ax, size in spec[g]:
-            t = out[n]; sh = t.shape
+            t = out[n]
+            sh = t.shape
             t = t.reshape(*sh[:ax], sh[ax] // size, size, *sh[ax + 1:]).index_select(ax, p)
             out[n] = t.reshape(sh).contiguous()
     return out
@@ -85,7 +87,9 @@ def match_units(sd:dict,       # the checkpoint to align
                 max_passes:int=30
                ) -> dict:
     "Permutations (group -> unit order) that bring `sd`'s weights nearest to `ref`'s: weight matching by coordinate ascent."
-    start = {g: torch.argsort(_flat(sd[spec[g][0][0]], spec[g][0][1], spec[g][0][2]).norm(dim=1), stable=True) for g in spec}
+    start = {
+        g: torch.argsort(_flat(sd[spec[g][0][0]], spec[g][0][1], spec[g][0][2]).norm(dim=1), stable=True) for g in spec
+    }
     sd = permute_units(sd, start, spec)           # a start that does not depend on the order the units came in
     perms = {g: torch.arange(_units(sd, spec, g)) for g in spec}
     for _ in range(max_passes):
@@ -100,6 +104,7 @@ def match_units(sd:dict,       # the checkpoint to align
         if not improved: break
     return {g: start[g][perms[g]] for g in spec}
 
+# %% ../nbs/09_align.ipynb #086b5678
 def align_state(sd:dict, ref:dict, spec:dict) -> dict:
     "`sd` with its hidden units in the reference's order."
     return permute_units(sd, match_units(sd, ref, spec), spec)
@@ -123,21 +128,25 @@ class AlignConfig:
     rounds:int = 3     # align-and-average rounds
     seed:int = 0       # which checkpoints
 
+# %% ../nbs/09_align.ipynb #7cf91648
 def weights_zoo(out) -> Path:
     "Where the stages read a run's weights: its aligned copy of the zoo if it has one, else the zoo."
     return RunDir(out).align if (RunDir(out).align/'zoo.json').exists() else RunDir(out).zoo
 
+# %% ../nbs/09_align.ipynb #16ed917f
 def load_reference(out) -> tuple[dict, dict]|None:
     "The run's alignment reference and permutation spec, or None for a run without alignment."
     p = RunDir(out).align/'reference.safetensors'
     if not (RunDir(out).align/'zoo.json').exists(): return None
     if not p.exists(): raise WSLError(f"{p.parent} has no reference.safetensors; run wsl_run --out {out} again")
-    ref = load_state(p); arch = load_zoo(RunDir(out).zoo)[0]['config'].arch
+    ref = load_state(p)
+    arch = load_zoo(RunDir(out).zoo)[0]['config'].arch
     return ref, perm_spec(arch, ref)
 
 # %% ../nbs/09_align.ipynb #6fcf8fd3
 def _align_zoo(out:Path, cfg:AlignConfig, progress:bool) -> dict:
-    meta, man = load_zoo(RunDir(out).zoo); arch = meta['config'].arch
+    meta, man = load_zoo(RunDir(out).zoo)
+    arch = meta['config'].arch
     tr = split_rows(load_protocol(out).fit_rows(man), 'train')
     tr = tr[tr.snapshot == 'final']
     pick = tr.sample(min(cfg.n_ref, len(tr)), random_state=cfg.seed) if len(tr) else tr
@@ -147,10 +156,13 @@ def _align_zoo(out:Path, cfg:AlignConfig, progress:bool) -> dict:
     spec = perm_spec(arch, ref_sds[0])
     ref = fit_reference(ref_sds, spec, cfg.rounds, progress)
     t_ref, ok = time.perf_counter() - t0, man.status == 'ok'
-    tmp = out/'align.tmp'; shutil.rmtree(tmp, ignore_errors=True); (tmp/'checkpoints').mkdir(parents=True)
+    tmp = out/'align.tmp'
+    shutil.rmtree(tmp, ignore_errors=True)
+    (tmp/'checkpoints').mkdir(parents=True)
     sha, moved = list(man.sha256), []
     for i, r in tqdm(list(man[ok].iterrows()), desc='align', disable=not progress):
-        sd = load_checkpoint(RunDir(out).zoo, r); perms = match_units(sd, ref, spec)
+        sd = load_checkpoint(RunDir(out).zoo, r)
+        perms = match_units(sd, ref, spec)
         moved.append(float(np.mean([(p != torch.arange(len(p))).float().mean().item() for p in perms.values()])))
         sha[i] = save_state(checkpoint_path(tmp, r.path), permute_units(sd, perms, spec))
     save_state(tmp/'reference.safetensors', ref)
@@ -161,8 +173,11 @@ def _align_zoo(out:Path, cfg:AlignConfig, progress:bool) -> dict:
 
 # %% ../nbs/09_align.ipynb #3d81f38b
 def _check(out:Path, n:int=8) -> dict:
-    meta, man = load_zoo(RunDir(out).zoo); zc = meta['config']; aman = load_zoo(RunDir(out).align)[1]
-    from_rows = split_rows(man, 'val'); from_rows = from_rows[from_rows.snapshot == 'final'].head(n)
+    meta, man = load_zoo(RunDir(out).zoo)
+    zc = meta['config']
+    aman = load_zoo(RunDir(out).align)[1]
+    from_rows = split_rows(man, 'val')
+    from_rows = from_rows[from_rows.snapshot == 'final'].head(n)
     ref, spec = load_reference(out)
     names = sorted({nm for es in spec.values() for nm, _, _ in es})
     vec = lambda sd: torch.cat([sd[k].flatten().double() for k in names])
@@ -172,10 +187,12 @@ def _check(out:Path, n:int=8) -> dict:
         o, al = load_checkpoint(RunDir(out).zoo, r), load_checkpoint(RunDir(out).align, a)
         X, _ = load_task(zc.dataset, list(r.classes), 'val', seed=zc.data_seed)
         m0, m1 = build_model(zc.arch, 3, in_channels=meta['input_shape'][0]).eval(), build_model(zc.arch, 3, in_channels=meta['input_shape'][0]).eval()
-        m0.load_state_dict(o); m1.load_state_dict(al)
+        m0.load_state_dict(o)
+        m1.load_state_dict(al)
         with torch.no_grad(): diff.append((m0(X[:256]) - m1(X[:256])).abs().max().item())
         cos = lambda sd: torch.nn.functional.cosine_similarity(vec(sd), vec(ref), 0).item()
-        before.append(cos(o)); after.append(cos(al))
+        before.append(cos(o))
+        after.append(cos(al))
     return dict(logit_max_diff=float(max(diff)) if diff else None, cos_ref_before=float(np.mean(before)) if before else None,
                 cos_ref_after=float(np.mean(after)) if after else None, n_checked=len(diff))
 
@@ -202,18 +219,25 @@ def align_stage(out,                  # the run directory
     if mode == 'off' or (mode == 'auto' and one_init(meta)):
         if RunDir(out).align.exists(): shutil.rmtree(RunDir(out).align)          # a copy an earlier setting left: its section goes too
         mp = RunDir(out).metrics
-        if mp.exists() and 'align' in (m := json.loads(mp.read_text())): m.pop('align'); write_json(mp, m)
+        if mp.exists() and 'align' in (m := json.loads(mp.read_text())):
+            m.pop('align')
+            write_json(mp, m)
         (RunDir(out).report/'sections'/'align.md').unlink(missing_ok=True)
         return None
     def fit():
-        res = _align_zoo(out, cfg, progress); tmp = res.pop('tmp')
+        res = _align_zoo(out, cfg, progress)
+        tmp = res.pop('tmp')
         write_json(tmp/'align.json', res)
         if RunDir(out).align.exists(): shutil.rmtree(RunDir(out).align)
-        tmp.rename(RunDir(out).align); return res
+        tmp.rename(RunDir(out).align)
+        return res
     def load(d):
-        if not all((d/f).exists() for f in ('zoo.json', 'manifest.parquet', 'reference.safetensors', 'align.json')): raise WSLError(f"{d} is incomplete")
+        if not all((d / f).exists() for f in ('zoo.json', 'manifest.parquet', 'reference.safetensors', 'align.json')):
+            raise WSLError(f"{d} is incomplete")
         return json.loads((d/'align.json').read_text())
     res, rec = fit_or_reuse(RunDir(out).align, cfg, fingerprint(*man.sha256.fillna('')), fit, lambda obj, d: None, load, extra=dict(mode=mode))
-    vals = rounded(dict(arch=meta['config'].arch, init=meta['config'].init, mode=mode, reused=rec['reused'], **res, **_check(out)))
+    vals = rounded(
+        dict(arch=meta['config'].arch, init=meta['config'].init, mode=mode, reused=rec['reused'], **res, **_check(out))
+    )
     publish(out, 'align', vals, _align_section(vals))
     return vals

@@ -71,6 +71,7 @@ def audit_summary(au:pd.DataFrame, conds:pd.DataFrame) -> dict:
             acc=float(acc.mean()), acc_final=float(acc[d.snapshot.values == 'final'].mean())))
     return out
 
+# %% ../nbs/25_audit.ipynb #6000a3fb
 def plot_audit(au:pd.DataFrame, conds:pd.DataFrame, title=''):
     "Accuracy against disagreement with the nearest training checkpoint, per answer, beside two zoo runs' disagreement."
     groups = list(dict.fromkeys(au.group))
@@ -84,7 +85,8 @@ def plot_audit(au:pd.DataFrame, conds:pd.DataFrame, title=''):
         if np.isfinite(z): ax.axvline(z, color='k', ls='--', lw=1, label="two zoo runs' disagreement")
         ax.set(xlabel='disagreement with the nearest training checkpoint', ylabel='accuracy', title=g.replace('_', ' '))
         ax.legend(fontsize=6)
-    fig.suptitle(title or 'memorisation audit: accuracy against novelty'); fig.tight_layout()
+    fig.suptitle(title or 'memorisation audit: accuracy against novelty')
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/25_audit.ipynb #9f315de1
@@ -92,6 +94,7 @@ def sweep_targets(bank:ZooBank, n:int=12) -> np.ndarray:
     "`n` targets at evenly spaced quantiles (2.5% to 97.5%) of the training checkpoints' validation losses."
     return np.quantile(np.exp(bank.logl), np.linspace(0.025, 0.975, n))
 
+# %% ../nbs/25_audit.ipynb #808c7326
 def sweep(methods:dict, rows:pd.DataFrame, group:str, targets, ev:TaskEval, ev_val:TaskEval, max_lists:int=20, seed:int=0) -> pd.DataFrame:
     "Every method on up to `max_lists` of the group's class lists, each asked for every target."
     lists = list(dict.fromkeys(tuple(int(c) for c in k) for k in rows.classes))
@@ -128,7 +131,8 @@ def prompt_alignment(sw:pd.DataFrame, n_boot:int=1000, seed:int=0) -> dict:
         per = d.groupby('classes')
         sp = [spearmanr(x.target, x.loss).statistic for _, x in per if x.loss.nunique() > 1]
         f = loss_fidelity(d.target, d.loss)
-        d = d.reset_index(drop=True); rs = cluster_resamples(d.classes, n_boot, seed)
+        d = d.reset_index(drop=True)
+        rs = cluster_resamples(d.classes, n_boot, seed)
         err = np.abs(np.log(np.clip(d.loss.values.astype(float), 1e-12, None)) - np.log(d.target.values.astype(float)))   # loss_fidelity's error, per row
         out.setdefault(g, {})[m] = rounded(dict(n_lists=int(d.classes.nunique()), n=int(len(d)), spearman=float(np.nanmean(sp)) if sp else None,
             r2=_mean_defined([_r2(x.target, x.loss) for _, x in per]), test_err=f['err'], test_within=f['within'], test_log_r2=f['log_r2'],
@@ -150,13 +154,15 @@ def plot_prompt_alignment(sw:pd.DataFrame, title=''):
         ax.plot(lim, lim, 'k--', lw=1, label='achieved = target')
         ax.set(xscale='log', yscale='log', xlabel='target validation loss', ylabel='achieved test loss', title=g.replace('_', ' '))
         ax.legend(fontsize=6)
-    fig.suptitle(title or 'prompt alignment'); fig.tight_layout()
+    fig.suptitle(title or 'prompt alignment')
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/25_audit.ipynb #dcd097fd
 def _disagreement(preds:list) -> float:
     "Mean pairwise share of images on which two of the predictions differ."
-    p = torch.stack(preds); n = len(p)
+    p = torch.stack(preds)
+    n = len(p)
     if n < 2: return float('nan')
     d = (p[:, None] != p[None, :]).float().mean(-1)
     return float(d.sum() / (n * (n - 1)))
@@ -166,7 +172,8 @@ def _zoo_at(bank:ZooBank, extra:pd.DataFrame, classes, target:float, zoo_dir) ->
     idx = [i for i in bank.set_idx(classes) if abs(bank.logl[i] - math.log(target)) < math.log(2)]
     out = [bank.soup(np.array([i]), classes) for i in idx]
     for _, r in extra.iterrows():
-        if class_set(r.classes) == class_set(classes) and abs(math.log(r.val_loss / target)) < math.log(2): out.append(reorder(load_checkpoint(zoo_dir, r), r.classes, classes))
+        if class_set(r.classes) == class_set(classes) and abs(math.log(r.val_loss / target)) < math.log(2):
+            out.append(reorder(load_checkpoint(zoo_dir, r), r.classes, classes))
     return out
 
 # %% ../nbs/25_audit.ipynb #2a13daaa
@@ -184,16 +191,20 @@ def evaluate_draws(sampler:Sampler, bank:ZooBank, rows:pd.DataFrame, group:str, 
             logits, vl = [], []
             for sd in draws:
                 (l, y), (lv, yv) = ev.logits(sd, cl), ev_val.logits(sd, cl)
-                logits.append(l); vl.append(((lv.argmax(1) == yv).float().mean().item(), F.cross_entropy(lv, yv).item()))
-            acc = [(l.argmax(1) == y).float().mean().item() for l in logits]; loss = [F.cross_entropy(l, y).item() for l in logits]
+                logits.append(l)
+                vl.append(((lv.argmax(1) == yv).float().mean().item(), F.cross_entropy(lv, yv).item()))
+            acc = [(l.argmax(1) == y).float().mean().item() for l in logits]
+            loss = [F.cross_entropy(l, y).item() for l in logits]
             best = max(range(k), key=lambda j: (vl[j][0], -abs(math.log(vl[j][1] / t))))
             ens = torch.stack([l.softmax(1) for l in logits]).mean(0)
             zsd = _zoo_at(bank, rows[rows.model_id != r.model_id], cl, t, zoo_dir)
             zpred, zacc = [], []
             for sd in zsd:
                 zl = ev.logits(sd, cl)[0]
-                zpred.append(zl.argmax(1)); zacc.append((zl.argmax(1) == y).float().mean().item())
-            mean = ev(sampler.sample(cl, t), cl); soup = loss_soup(bank, cl, t, k_loss)
+                zpred.append(zl.argmax(1))
+                zacc.append((zl.argmax(1) == y).float().mean().item())
+            mean = ev(sampler.sample(cl, t), cl)
+            soup = loss_soup(bank, cl, t, k_loss)
             out.append(dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))), target=t,
                             disagreement=_disagreement([l.argmax(1) for l in logits]), zoo_disagreement=_disagreement(zpred) if len(zpred) >= 2 else np.nan,
                             w1_acc=wasserstein_distance(acc, zacc) if len(zacc) >= 2 else np.nan, n_zoo=len(zacc),

@@ -41,7 +41,9 @@ class ZooBank:
         for i, (s, c) in enumerate(zip(self.sets, self.classes)):
             self.by_set.setdefault(s, []).append(i)
             for x in c: self.by_class.setdefault(x, []).append(i)
-        self.by_set, self.by_class = ({k: np.array(v, dtype=int) for k, v in d.items()} for d in (self.by_set, self.by_class))
+        self.by_set, self.by_class = (
+            {k: np.array(v, dtype=int) for k, v in d.items()} for d in (self.by_set, self.by_class)
+        )
 
     def __len__(self): return len(self.rows)
     def __repr__(self): return f"ZooBank({len(self)} checkpoints, {len(set(self.sets))} class sets)"
@@ -51,7 +53,9 @@ def _state(self:ZooBank, body:torch.Tensor, W:torch.Tensor, b:torch.Tensor) -> d
     "A state_dict of the zoo's architecture from a body vector and a head."
     out, o = {}, 0
     for k in self.names:
-        n = math.prod(self.shapes[k]); out[k] = body[o:o + n].reshape(self.shapes[k]).clone(); o += n
+        n = math.prod(self.shapes[k])
+        out[k] = body[o:o + n].reshape(self.shapes[k]).clone()
+        o += n
     return out | {self.hw: W.clone(), self.hb: b.clone()}
 
 def _heads(self:ZooBank, idx, classes) -> tuple:
@@ -85,11 +89,13 @@ def set_soup(bank:ZooBank, classes, target_loss:float|None=None) -> dict|None:
     idx = bank.set_idx(classes)
     return bank.soup(idx, classes) if len(idx) else None
 
+# %% ../nbs/22_baselines.ipynb #433e137b
 def loss_soup(bank:ZooBank, classes, target_loss:float, k:int=3) -> dict|None:
     "The mean of the `k` checkpoints of the class set nearest to `target_loss`, heads reordered; None if the set has none."
     idx = bank.set_idx(classes)
     return bank.soup(bank.nearest(idx, target_loss, k), classes) if len(idx) else None
 
+# %% ../nbs/22_baselines.ipynb #7742a996
 def set_retrieval(bank:ZooBank, classes, target_loss:float) -> dict|None:
     "The checkpoint of the class set nearest to `target_loss`, head reordered."
     return loss_soup(bank, classes, target_loss, 1)
@@ -103,11 +109,14 @@ def class_soup(bank:ZooBank, classes, target_loss:float, k:int=3) -> dict:
         idx = bank.nearest(bank.by_class.get(c, np.zeros(0, dtype=int)), target_loss, k)
         if len(idx):
             j = torch.tensor([bank.classes[i].index(c) for i in idx])
-            W.append(bank.W[torch.as_tensor(idx), j].mean(0)); b.append(bank.b[torch.as_tensor(idx), j].mean(0))
+            W.append(bank.W[torch.as_tensor(idx), j].mean(0))
+            b.append(bank.b[torch.as_tensor(idx), j].mean(0))
         else:                                                              # a class no training checkpoint has
-            W.append(bank.W[torch.as_tensor(near)].mean((0, 1))); b.append(bank.b[torch.as_tensor(near)].mean())
+            W.append(bank.W[torch.as_tensor(near)].mean((0, 1)))
+            b.append(bank.b[torch.as_tensor(near)].mean())
     return bank.state(bank.body[torch.as_tensor(near)].mean(0), torch.stack(W), torch.stack(b))
 
+# %% ../nbs/22_baselines.ipynb #a8567743
 def task_soup(bank:ZooBank, classes, target_loss:float, k_class:int=3) -> dict:
     "What a refit or fine-tuning starts from: the set soup, or the class soup (`k_class`) for a set no run has."
     sd = set_soup(bank, classes)
@@ -118,11 +127,13 @@ def mean_model(bank:ZooBank, classes=None, target_loss=None) -> dict:
     "The mean of every training checkpoint (heads as they are)."
     return bank.state(bank.body.mean(0), bank.W.mean(0), bank.b.mean(0))
 
+# %% ../nbs/22_baselines.ipynb #0a231f40
 def random_model(bank:ZooBank, classes, rng:np.random.Generator, exclude:str|None=None) -> dict|None:
     "A random checkpoint of the class set (none of run `exclude`), head reordered; None if there is none."
     idx = bank.set_idx(classes, exclude)
     return bank.soup(idx[[int(rng.integers(len(idx)))]], classes) if len(idx) else None
 
+# %% ../nbs/22_baselines.ipynb #e3245292
 class NearestCondition:
     "Nearest-condition retrieval: by dataset embedding, then by log validation loss."
     def __init__(self, bank:ZooBank, class_emb:torch.Tensor):

@@ -25,9 +25,15 @@ __all__ = ['measure', 'bench_compress', 'bench_zoo', 'format_table', 'bench_pars
 # %% ../nbs/80_bench.ipynb #1298dcb0
 def measure(fn, *args, **kw) -> dict:
     "Wall seconds of one call, and peak traced memory (MB) of a second call."
-    gc.collect(); t0 = time.perf_counter(); fn(*args, **kw); secs = time.perf_counter() - t0
-    gc.collect(); tracemalloc.start()
-    try: fn(*args, **kw); peak = tracemalloc.get_traced_memory()[1]
+    gc.collect()
+    t0 = time.perf_counter()
+    fn(*args, **kw)
+    secs = time.perf_counter() - t0
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn(*args, **kw)
+        peak = tracemalloc.get_traced_memory()[1]
     finally: tracemalloc.stop()
     return dict(seconds=secs, peak_mb=peak / 2**20)
 
@@ -52,7 +58,8 @@ def bench_zoo(n_runs:int=256, preset:str='default', device:str='cpu', group_size
     cfg = zoo_config(preset, n_runs=n_runs)
     runs = sample_runs(cfg)
     data = {r['model_id']: task_tensors(cfg, r['classes'], device) for r in runs}
-    old = torch.get_num_threads(); torch.set_num_threads(threads)
+    old = torch.get_num_threads()
+    torch.set_num_threads(threads)
     try:
         loop = runs[:loop_runs or n_runs]               # on a GPU the loop is slow: time a subset, report per model
         t0 = time.perf_counter()
@@ -78,16 +85,24 @@ def format_table(res:dict) -> str:
         lines.append(f"{'zoo models/s, ' + z['device'] + ' (' + str(z['n_runs']) + ')':<28}{z['vectorised_models_per_s']:>14.2f}{z['loop_models_per_s']:>14.2f}{z['speedup']:>9.2f}x")
     if 'compress' in res:
         c = res['compress']
-        lines.append(f"{'compress fit (s)':<28}{c['ours_seconds']:>14.3f}{c['sklearn_seconds']:>14.3f}{c['speedup']:>9.2f}x")
+        lines.append(
+            f"{'compress fit (s)':<28}{c['ours_seconds']:>14.3f}{c['sklearn_seconds']:>14.3f}{c['speedup']:>9.2f}x"
+        )
         lines.append(f"{'compress peak memory (MB)':<28}{c['ours_peak_mb']:>14.1f}{c['sklearn_peak_mb']:>14.1f}{c['memory_ratio']:>9.2f}x")
     return '\n'.join(lines)
 
 # %% ../nbs/80_bench.ipynb #1ad53e77
 def bench_parser():
-    p = argparse.ArgumentParser('wsl_bench', description='Benchmarks, as ratios against a baseline run in the same process.')
-    p.add_argument('--zoo', help='an existing zoo directory to benchmark on (default: train a quick zoo in a temporary directory)')
+    p = argparse.ArgumentParser(
+        'wsl_bench', description='Benchmarks, as ratios against a baseline run in the same process.'
+    )
+    p.add_argument(
+        '--zoo', help='an existing zoo directory to benchmark on (default: train a quick zoo in a temporary directory)'
+    )
     p.add_argument('--n-runs', type=int, default=200, help='runs of the temporary quick zoo for the compression benchmark (default 200)')
-    p.add_argument('--zoo-runs', type=int, default=256, help='runs of the default preset for the trainer benchmark (default 256)')
+    p.add_argument(
+        '--zoo-runs', type=int, default=256, help='runs of the default preset for the trainer benchmark (default 256)'
+    )
     p.add_argument('--group-size', type=int, default=128, help='runs per group of the vectorised trainer (default 128)')
     p.add_argument('--threads', type=int, default=2, help='torch threads for both trainers (default 2)')
     p.add_argument('--loop-runs', type=int, help='time the per-model loop on only this many of the runs (for GPUs, where it is slow)')

@@ -75,13 +75,19 @@ def _n_components(lam, cfg):
 # %% ../nbs/10_compress.ipynb #887527c7
 def _fit_param(files, name, shape, cfg, block=None):
     n, d = len(files), int(np.prod(shape)) if len(shape) else 1
-    blocks = (lambda: [(slice(0, d), block)]) if block is not None else (lambda: _blocks(files, name, shape, cfg.chunk_mb))
+    blocks = (
+        (lambda: [(slice(0, d), block)]) if block is not None else (lambda: _blocks(files, name, shape, cfg.chunk_mb))
+    )
     by_cov = d < n and block is not None                     # few values per checkpoint: the d x d covariance is the smaller matrix
     if by_cov:
-        mean = block.mean(0); Xc = block - mean; S = Xc.T @ Xc
+        mean = block.mean(0)
+        Xc = block - mean
+        S = Xc.T @ Xc
     else:
         S, s = np.zeros((n, n)), np.zeros(d)
-        for sl, B in blocks(): S += B @ B.T; s[sl] = B.sum(0)
+        for sl, B in blocks():
+            S += B @ B.T
+            s[sl] = B.sum(0)
         mean = s / n
         H = np.eye(n) - 1.0 / n
         S = H @ S @ H                                         # the centred Gram matrix
@@ -107,7 +113,9 @@ class Compression:
         self.means = {k: torch.as_tensor(v, dtype=torch.float32) for k, v in means.items()}
         self.comps = {k: torch.as_tensor(v, dtype=torch.float32) for k, v in comps.items() if v is not None}
         self.slices, o = {}, 0
-        for p in params: self.slices[p['name']] = slice(o, o + p['k']); o += p['k']
+        for p in params:
+            self.slices[p['name']] = slice(o, o + p['k'])
+            o += p['k']
         self.dim = o
         self.norm_mu = torch.zeros(o) if norm_mu is None else torch.as_tensor(norm_mu, dtype=torch.float32)
         self.norm_scale = torch.ones(o) if norm_scale is None else torch.as_tensor(norm_scale, dtype=torch.float32)
@@ -122,7 +130,8 @@ class Compression:
             if p['name'] not in sd: raise WSLError(f"state_dict has no parameter {p['name']!r}; this compression expects the zoo's architecture")
             if list(sd[p['name']].shape) != p['shape']: raise WSLError(f"parameter {p['name']!r} has shape {list(sd[p['name']].shape)}, expected {p['shape']}: another architecture?")
         extra = set(sd) - set(self.slices)
-        if extra: raise WSLError(f"state_dict has parameter {sorted(extra)[0]!r}, which the zoo's architecture does not have")
+        if extra:
+            raise WSLError(f"state_dict has parameter {sorted(extra)[0]!r}, which the zoo's architecture does not have")
 
     def raw_coefs(self, sd:dict|list) -> torch.Tensor:
         "Unnormalised coefficient vector of a state_dict, or matrix (B, dim) of a list of them (one matrix product per parameter)."
@@ -159,6 +168,7 @@ def decode_params(self:Compression, c:torch.Tensor) -> dict:
         out[n] = v.reshape(len(c), *p['shape'])
     return out
 
+# %% ../nbs/10_compress.ipynb #189463d5
 @patch
 def inverse_transform(self:Compression, c:torch.Tensor) -> dict:
     "A normalised coefficient vector back to a state_dict."
@@ -166,6 +176,7 @@ def inverse_transform(self:Compression, c:torch.Tensor) -> dict:
     if c.shape != (self.dim,): raise WSLError(f"coefficient vector has shape {tuple(c.shape)}, expected ({self.dim},)")
     with torch.no_grad(): return {k: v[0].contiguous() for k, v in self.decode_params(c[None]).items()}
 
+# %% ../nbs/10_compress.ipynb #2b3cf573
 @patch
 def save(self:Compression, d) -> Path:
     "Write `compression.safetensors` and `compression.json` into directory `d`."
@@ -174,6 +185,7 @@ def save(self:Compression, d) -> Path:
                 dict(config=asdict(self.cfg), params=self.params, dim=self.dim))
     return Path(d)
 
+# %% ../nbs/10_compress.ipynb #dc1c9e50
 @patch(cls_method=True)
 def load(cls:Compression, d):
     "Load a compression saved by `save`."
@@ -188,9 +200,14 @@ def _param_batches(shapes:dict, n_files:int, chunk_mb:float) -> list:
     budget, batches, cur, used = chunk_mb * 2**20, [], [], 0
     for k, shp in shapes.items():
         b = 8 * n_files * (int(np.prod(shp)) if len(shp) else 1)
-        if b > budget: batches.append([k]); continue
-        if used + b > budget and cur: batches.append(cur); cur, used = [], 0
-        cur.append(k); used += b
+        if b > budget:
+            batches.append([k])
+            continue
+        if used + b > budget and cur:
+            batches.append(cur)
+            cur, used = [], 0
+        cur.append(k)
+        used += b
     if cur: batches.append(cur)
     return batches
 
@@ -229,7 +246,8 @@ def fit_compression(zoo_dir,
         data = _read_params(files, batch, shapes) if small else {}
         for name in batch:
             info, means[name], comps[name] = _fit_param(files, name, shapes[name], cfg, data.pop(name, None))
-            params.append(info); bar.update(1)
+            params.append(info)
+            bar.update(1)
     bar.close()
     comp = Compression(params, means, comps, cfg)
     comp.norm_mu, comp.norm_scale = torch.zeros(comp.dim), _coef_scale(comp, files, cfg.norm)   # PCA and centred coefficients have mean zero on the training rows
@@ -251,7 +269,8 @@ def compress_stage(out,                 # the run directory
                    progress=True) -> Compression:
     "Fit (or reuse) the compression of the run's zoo on its training checkpoints."
     out = Path(out)
-    wz = weights_zoo(out); meta, man = load_zoo(wz)                  # the aligned copy, if the run has one
+    wz = weights_zoo(out)
+    meta, man = load_zoo(wz)                  # the aligned copy, if the run has one
     rows = split_rows(load_protocol(out).fit_rows(man), 'train')
     comp, _ = fit_or_reuse(RunDir(out).compress, ccfg, fingerprint(*rows.sha256), lambda: fit_compression(wz, ccfg, rows=rows, progress=progress),
                            lambda c, d: c.save(d), Compression.load, extra=dict(n_fit=len(rows)))

@@ -37,7 +37,8 @@ def parse_dataset(spec:str) -> tuple[str, Path|None]:
     if name not in DATASETS: raise WSLError(f"unknown dataset {spec!r}; allowed: {', '.join(DATASETS)} (torchvision ones may add ':ROOT', imagefolder needs ':PATH')")
     if name.startswith('digits') and root:
         raise WSLError(f"dataset {name!r} ships with scikit-learn and takes no root, got {spec!r}")
-    if name == 'imagefolder' and not root: raise WSLError("dataset 'imagefolder' needs a path: imagefolder:/path/to/root with one folder per class")
+    if name == 'imagefolder' and not root:
+        raise WSLError("dataset 'imagefolder' needs a path: imagefolder:/path/to/root with one folder per class")
     return name, (Path(root).expanduser() if root else None)
 
 # %% ../nbs/02_data.ipynb #7f03b244
@@ -56,7 +57,9 @@ def class_split(labels:np.ndarray,        # class index of every image of the da
     idx = idx[np.random.default_rng([seed, int(cls)]).permutation(len(idx))]
     n_tr, n_va = int(round(fractions[0] * len(idx))), int(round(fractions[1] * len(idx)))
     test, half = idx[n_tr + n_va:], (len(idx) - n_tr - n_va) // 2
-    part = {'train': idx[:n_tr], 'val': idx[n_tr:n_tr + n_va], 'dev_test': test[:half], 'final_test': test[half:]}[split]
+    part = {'train': idx[:n_tr], 'val': idx[n_tr : n_tr + n_va], 'dev_test': test[:half], 'final_test': test[half:]}[
+        split
+    ]
     return np.sort(part)
 
 # %% ../nbs/02_data.ipynb #3cdd6937
@@ -150,7 +153,8 @@ def _imagefolder(root:Path, size:int=32):
     files, labels = [], []
     for i, c in enumerate(classes):
         fs = sorted(f for f in (root/c).rglob('*') if f.suffix.lower() in IMG_EXTS)
-        files += fs; labels += [i] * len(fs)
+        files += fs
+        labels += [i] * len(fs)
     if len(classes) < 3 or not files: raise WSLError(f"imagefolder root {root} has {len(classes)} class folders and {len(files)} images; a task needs at least 3 classes with images")
     return Source('imagefolder', np.asarray(labels, dtype=np.int64), classes, 255., IMAGENET_MEAN, IMAGENET_STD, files=files, size=size)
 
@@ -205,8 +209,10 @@ def read_image_folder(path,               # a folder with one subfolder of image
     if not root.is_dir(): raise WSLError(f"no folder of images at {root}")
     subs = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith('.'))
     names = [str(c) for c in classes] if classes is not None else subs
-    if len(names) != n_classes: raise WSLError(f"a task has exactly {n_classes} classes; {root} gives {len(names)}: {', '.join(names)}")
-    if missing := [n for n in names if n not in subs]: raise WSLError(f"{root} has no subfolder {missing[0]!r}; it has {', '.join(subs)}")
+    if len(names) != n_classes:
+        raise WSLError(f"a task has exactly {n_classes} classes; {root} gives {len(names)}: {', '.join(names)}")
+    if missing := [n for n in names if n not in subs]:
+        raise WSLError(f"{root} has no subfolder {missing[0]!r}; it has {', '.join(subs)}")
     out = []
     for n in names:
         files = sorted(f for f in (root/n).iterdir() if f.suffix.lower() in IMAGE_SUFFIXES)
@@ -216,7 +222,8 @@ def read_image_folder(path,               # a folder with one subfolder of image
             try:
                 with Image.open(f) as im: arrs.append(np.asarray(im.convert('L' if channels == 1 else 'RGB')))
             except Exception as e: raise WSLError(f"cannot read image {f}: {type(e).__name__}") from None
-        if len({a.shape for a in arrs}) > 1: raise WSLError(f"the images of class {n!r} differ in size; give one size per class")
+        if len({a.shape for a in arrs}) > 1:
+            raise WSLError(f"the images of class {n!r} differ in size; give one size per class")
         t = torch.from_numpy(np.stack(arrs))
         out.append(t[:, None] if channels == 1 else t.permute(0, 3, 1, 2).contiguous())
     return names, out
@@ -265,6 +272,7 @@ def class_set(classes) -> tuple:
     "A class list's unordered set, as a sorted tuple of ints: the key that groups runs of the same classes in any order."
     return tuple(sorted(int(c) for c in classes))
 
+# %% ../nbs/02_data.ipynb #d39d2d67
 def task_indices(src:Source, # the dataset
                  classes,    # 3 class indices, in head order
                  split:str,  # train, val, dev_test or final_test

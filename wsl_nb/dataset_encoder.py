@@ -27,7 +27,8 @@ class PixelProjection:
     def encode(self, x:torch.Tensor, src, data_seed:int=0) -> torch.Tensor:
         "Embeddings (N, dim) of uint8 images (N, C, H, W) from `src`, standardised as the zoo of `data_seed` saw them."
         z = src.to_float(x, data_seed)
-        if z.shape[-1] != self.size: z = F.interpolate(z, size=(self.size, self.size), mode='bilinear', align_corners=False)
+        if z.shape[-1] != self.size:
+            z = F.interpolate(z, size=(self.size, self.size), mode='bilinear', align_corners=False)
         z = z.flatten(1)
         if z.shape[1] not in self._P:
             g = torch.Generator().manual_seed(self.seed)
@@ -39,7 +40,8 @@ def _hf_cached(model:str, tag:str):
     "Path of cached open_clip weights for `model`/`tag`, or None."
     import open_clip
     cfg = open_clip.get_pretrained_cfg(model, tag)
-    if not cfg: raise WSLError(f"open_clip has no pretrained tag {tag!r} for {model!r}; see open_clip.list_pretrained()")
+    if not cfg:
+        raise WSLError(f"open_clip has no pretrained tag {tag!r} for {model!r}; see open_clip.list_pretrained()")
     hub = (cfg.get('hf_hub') or '').strip('/')
     if not hub: return None
     from huggingface_hub import try_to_load_from_cache
@@ -51,8 +53,11 @@ def _hf_cached(model:str, tag:str):
 # %% ../nbs/14_dataset_encoder.ipynb #bd83594c
 def _offline() -> bool:
     "True when the machine is marked offline, or the Hugging Face hub's name does not resolve."
-    if os.environ.get('HF_HUB_OFFLINE', '') not in ('', '0') or os.environ.get('WSL_OFFLINE', '') not in ('', '0'): return True
-    try: socket.getaddrinfo('huggingface.co', 443); return False
+    if os.environ.get('HF_HUB_OFFLINE', '') not in ('', '0') or os.environ.get('WSL_OFFLINE', '') not in ('', '0'):
+        return True
+    try:
+        socket.getaddrinfo('huggingface.co', 443)
+        return False
     except OSError: return True
 
 # %% ../nbs/14_dataset_encoder.ipynb #dc521c38
@@ -60,7 +65,8 @@ class ClipEncoder:
     "Image embeddings from an open_clip model."
     def __init__(self, model:str='ViT-B-32', pretrained:str|None='openai', device:str='cpu', batch_size:int=64):
         import open_clip
-        if model not in open_clip.list_models(): raise WSLError(f"unknown open_clip model {model!r}; see open_clip.list_models()")
+        if model not in open_clip.list_models():
+            raise WSLError(f"unknown open_clip model {model!r}; see open_clip.list_models()")
         weights = None
         if pretrained is not None and Path(str(pretrained)).expanduser().is_file(): weights = str(Path(pretrained).expanduser())
         elif pretrained is not None:
@@ -99,6 +105,7 @@ def cache_root() -> Path:
     "Where class embeddings are cached: `$WSL_CACHE` or `~/.cache/wsl_nb`."
     return Path(os.environ.get('WSL_CACHE', Path.home()/'.cache'/'wsl_nb'))
 
+# %% ../nbs/14_dataset_encoder.ipynb #d78d787e
 def class_embeddings(dataset:str,        # a dataset spec
                      encoder=None,       # an image encoder (default: `PixelProjection()`)
                      data_seed:int=0,    # the per-class split's seed
@@ -125,7 +132,8 @@ def dataset_embedding(class_emb:torch.Tensor, # class embeddings (n_classes, dim
                      ) -> torch.Tensor:
     "A task's dataset embedding: its class embeddings in head order, concatenated (3 * dim,)."
     cl = torch.as_tensor(list(classes))
-    if cl.max() >= len(class_emb) or cl.min() < 0: raise WSLError(f"class index {int(cl.max())} out of range; the dataset has classes 0..{len(class_emb) - 1}")
+    if cl.max() >= len(class_emb) or cl.min() < 0:
+        raise WSLError(f"class index {int(cl.max())} out of range; the dataset has classes 0..{len(class_emb) - 1}")
     return class_emb[cl].reshape(-1)
 
 # %% ../nbs/14_dataset_encoder.ipynb #354e2fbb

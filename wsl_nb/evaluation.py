@@ -42,7 +42,9 @@ def headline(conds:pd.DataFrame, summary:dict, n_boot:int=1000) -> dict:
         base = {m: v for m, v in dev.items() if m not in NOT_BASELINES and v.get('acc_final') is not None and m in summary[g]}
         best = max(base, key=lambda m: base[m]['acc_final']) if base else None
         rivals = list(dict.fromkeys(x for x in (RIVALS[g], best) if x in summary[g]))
-        pair = lambda r, snap: {k: paired(conds, g, 'sampled', r, k, n_boot, snapshot=snap) for k in ('acc', 'test_err')}
+        pair = lambda r, snap: {
+            k: paired(conds, g, 'sampled', r, k, n_boot, snapshot=snap) for k in ('acc', 'test_err')
+        }
         out[g] = dict(sampled=summary[g]['sampled'], original=summary[g]['original'], rivals={r: summary[g][r] for r in rivals},
                       most_accurate_baseline=best, paired={r: pair(r, 'final') for r in rivals},
                       paired_early={r: pair(r, 'early') for r in rivals})
@@ -64,7 +66,9 @@ def time_sample(sampler:Sampler, classes, target_loss:float, n:int=50, k:int|Non
     "Median milliseconds of one `sample` call: the point estimate, or (with `k`) `k` draws from the prior."
     ts = []
     for i in range(n):
-        t0 = time.perf_counter(); sampler.sample(classes, target_loss) if k is None else sampler.sample(classes, target_loss, n=k, seed=i); ts.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        sampler.sample(classes, target_loss) if k is None else sampler.sample(classes, target_loss, n=k, seed=i)
+        ts.append(time.perf_counter() - t0)
     return round(1000 * float(np.median(ts)), 3)
 
 # %% ../nbs/26_evaluation.ipynb #8852c3d6
@@ -175,10 +179,13 @@ def bench(out,                      # the run directory, with every training sta
           cap:int|None=24,          # conditions a group that the training baselines answer (None: all)
           chosen:dict|None=None):   # settings chosen earlier (a report's `k`, `matched.settings`, `sample_ms`); None: choose them now
     "The run's sampler and every baseline, their settings chosen on development data, and what evaluating them needs."
-    out = Path(out); run = load_run(out); s, proto = run.sampler, load_protocol(out)
+    out = Path(out)
+    run = load_run(out)
+    s, proto = run.sampler, load_protocol(out)
     abl = (Sampler.from_run(out, run.compression, run.ae, shared='shared_mse')
            if (RunDir(out).shared_mse/'shared.json').exists() else None)
-    wz = weights_zoo(out); bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))   # soups average aligned weights
+    wz = weights_zoo(out)
+    bank = ZooBank(wz, split_rows(proto.fit_rows(load_zoo(wz)[1]), 'train'))   # soups average aligned weights
     evs = {k: TaskEval.of(s, k) for k in ('dev_test', 'final_test')}
     groups = {g: r for gs in GROUPS.values() for g in gs if len(r := proto.group(run.manifest, g))}
     dev = {g: groups[g] for g in GROUPS['development'] if g in groups}
@@ -190,7 +197,9 @@ def bench(out,                      # the run directory, with every training sta
     if chosen: mset, mtab = dict(chosen['matched'], ft_lr={int(k): v for k, v in chosen['matched']['ft_lr'].items()}), None
     else: mset, mtab = choose_matched(mt, dev, evs['dev_test'], s.val_eval, cap=max(1, (cap or 24) // 3), seed=proto.seed)
     mt.settings |= mset
-    meths = answers(s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl) | matched_methods(mt)
+    meths = answers(
+        s, bank, NearestCondition(bank, s.class_emb), ks['loss_soup'], ks['class_soup'], abl
+    ) | matched_methods(mt)
     return dict(run=run, sampler=s, proto=proto, bank=bank, evs=evs, groups=groups, k=ks, k_table=ktab, matched=mset,
                 matched_table=mtab, methods=meths, sample_ms=ms, probe=(c0, t0), cap=cap)
 
@@ -200,7 +209,8 @@ def sampling_stage(out,                 # the run directory, with every training
                    progress=True,
                    cap:int|None=24) -> dict: # conditions a group the training baselines answer and the audit reads
     "Measure conditional sampling against its baselines under the run's protocol; write metrics, figures and the report section."
-    out = Path(out); b = bench(out, cap)
+    out = Path(out)
+    b = bench(out, cap)
     run, s, proto, bank, evs = (b[k] for k in ('run', 'sampler', 'proto', 'bank', 'evs'))
     groups, meths, (c0, t0) = b['groups'], b['methods'], b['probe']
     ev, ev_val, ks = (lambda g: evs[image_split(g)]), s.val_eval, b['k']
@@ -211,7 +221,9 @@ def sampling_stage(out,                 # the run directory, with every training
     sw = pd.concat([sweep({k: meths[k] for k in SWEEP_METHODS if k in meths}, r, g, targets, ev(g), ev_val, seed=proto.seed)
                     for g, r in groups.items()], ignore_index=True)
     summ = summarise(conds, n_boot)
-    au = pd.concat([audit(meths, bank, answered[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True)
+    au = pd.concat(
+        [audit(meths, bank, answered[g], g, evs['dev_test']) for g in GROUPS['final'] if g in groups], ignore_index=True
+    )
     dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, RunDir(out).zoo, seed=proto.seed, k_loss=ks['loss_soup'])
                     for g, r in groups.items()], ignore_index=True) if s.prior is not None else None
     m = dict(k=ks, k_table=_records(b['k_table']), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot),
@@ -241,13 +253,16 @@ def compare(out,                      # a run directory made by wsl_run
     "Every method on one group's conditions, with 95% intervals: one row a method, final and early snapshots apart."
     # an unknown group is refused here too
     if (image_split(group) == 'final_test' or split == 'final_test') and not final:
-        raise WSLError(f"group {group!r} on {split!r} is the final test, which the report alone reads; pass final=True to read it")
+        raise WSLError(
+            f"group {group!r} on {split!r} is the final test, which the report alone reads; pass final=True to read it"
+        )
     p = RunDir(out).metrics
     prev = json.loads(p.read_text()).get('sampling') if p.exists() else None
     if cap == 'report': cap = prev['matched']['cap'] if prev and 'matched' in prev else 24
     b = bench(out, cap, dict(k=prev['k'], matched=prev['matched']['settings'], sample_ms=prev.get('sample_ms'))
               if prev and 'matched' in prev else None)
-    if group not in b['groups']: raise WSLError(f"{out} has no checkpoints in group {group!r}; it has {', '.join(b['groups'])}")
+    if group not in b['groups']:
+        raise WSLError(f"{out} has no checkpoints in group {group!r}; it has {', '.join(b['groups'])}")
     ms = {k: f for k, f in b['methods'].items() if methods is None or k in methods}
     rows = b['groups'][group]
     d = evaluate_conditions(ms, rows, group, b['evs'][split], b['sampler'].val_eval, zoo_dir=RunDir(out).zoo,

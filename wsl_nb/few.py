@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import torch
 import matplotlib.pyplot as plt
+from fastcore.basics import patch
 from .store import WSLError
 from .data import load_source
 from .models import build_model
@@ -26,9 +27,11 @@ def fresh_model(arch:str, in_channels:int, seed:int) -> dict:
         torch.manual_seed(int(seed))
         return {k: v.detach().clone() for k, v in build_model(arch, 3, in_channels=in_channels).state_dict().items()}
 
+# %% ../nbs/28_few.ipynb #6d8a14b8
 class PixelMeans:
     "The nearest class mean of standardised pixels: what k images give with no network at all."
-    def __init__(self, X:torch.Tensor, y:torch.Tensor): self.mu = torch.stack([X[y == c].flatten(1).mean(0) for c in range(3)])
+    def __init__(self, X: torch.Tensor, y: torch.Tensor):
+        self.mu = torch.stack([X[y == c].flatten(1).mean(0) for c in range(3)])
     def logits(self, X:torch.Tensor) -> torch.Tensor: return -torch.cdist(X.flatten(1), self.mu) ** 2 / 2
 
 # %% ../nbs/28_few.ipynb #a1892757
@@ -57,30 +60,37 @@ class FewImages:
         sds = self.raw.sample(images=im, target_loss=target, n=n, seed=seed)
         return {k: torch.stack([sd[k] for sd in sds]).mean(0) for k in sds[0]}
 
-    def answer(self, method:str, im:Images, classes, target:float, seed:int=0):
-        "One method's model for the condition (a state_dict; `PixelMeans` for pixel_means)."
-        X, y = im.tensors(); a, st = (self.s.arch, self.s.in_channels, X, y), self.settings
-        if method == 'pixel_means': return PixelMeans(X, y)
-        if method == 'sampled': return self.s.sample(images=im, target_loss=target)
-        if method == 'sampled_raw': return self.raw.sample(images=im, target_loss=target)
-        if method == 'sampled_decoded':                                          # the fitted latent's own head
-            return self.s.calibrated(self.body.sample(images=im, target_loss=target), im, target)
-        if method == 'sampled_classes': return self.s.sample(classes, target)
-        if method == 'drawsoup': return self.drawsoup(im, target, seed)
-        if method == 'soup': return self.soup(classes, target)                  # the soup as it is: 0 steps
-        if method == 'scratch': return finetune(fresh_model(self.s.arch, self.s.in_channels, seed), *a, st['scratch_steps'], st['scratch_lr'])
-        start, _, rest = method.partition('_')
-        if start not in ('sampled', 'soup', 'scratch', 'drawsoup'):
-            raise WSLError(f"unknown few-image method {method!r}")
-        if rest in ('prototype', 'probe'):
-            if start not in ('sampled', 'soup'): raise WSLError(f"unknown few-image method {method!r}")
-            sd = self.soup(classes, target) if start == 'soup' else self.body.sample(images=im, target_loss=target)
-            return prototype_head(sd, *a) if rest == 'prototype' else probe_head(sd, *a, C=st['probe_C'])
-        steps = int(rest[2:])                                                     # ft10, ft100
-        sd = {'sampled': lambda: self.body.sample(images=im, target_loss=target), 'soup': lambda: self.soup(classes, target),
-              'drawsoup': lambda: self.drawsoup(im, target, seed),
-              'scratch': lambda: fresh_model(self.s.arch, self.s.in_channels, seed)}[start]()
-        return finetune(sd, *a, steps, st['scratch_lr'] if start == 'scratch' else st['ft_lr'])
+# %% ../nbs/28_few.ipynb #b7c51fe6
+@patch
+def answer(self:FewImages, method:str, im:Images, classes, target:float, seed:int=0):
+    "One method's model for the condition (a state_dict; `PixelMeans` for pixel_means)."
+    X, y = im.tensors()
+    a, st = (self.s.arch, self.s.in_channels, X, y), self.settings
+    if method == 'pixel_means': return PixelMeans(X, y)
+    if method == 'sampled': return self.s.sample(images=im, target_loss=target)
+    if method == 'sampled_raw': return self.raw.sample(images=im, target_loss=target)
+    if method == 'sampled_decoded':                                          # the fitted latent's own head
+        return self.s.calibrated(self.body.sample(images=im, target_loss=target), im, target)
+    if method == 'sampled_classes': return self.s.sample(classes, target)
+    if method == 'drawsoup': return self.drawsoup(im, target, seed)
+    if method == 'soup': return self.soup(classes, target)                  # the soup as it is: 0 steps
+    if method == 'scratch':
+        return finetune(fresh_model(self.s.arch, self.s.in_channels, seed), *a, st['scratch_steps'], st['scratch_lr'])
+    start, _, rest = method.partition('_')
+    if start not in ('sampled', 'soup', 'scratch', 'drawsoup'):
+        raise WSLError(f"unknown few-image method {method!r}")
+    if rest in ('prototype', 'probe'):
+        if start not in ('sampled', 'soup'): raise WSLError(f"unknown few-image method {method!r}")
+        sd = self.soup(classes, target) if start == 'soup' else self.body.sample(images=im, target_loss=target)
+        return prototype_head(sd, *a) if rest == 'prototype' else probe_head(sd, *a, C=st['probe_C'])
+    steps = int(rest[2:])                                                     # ft10, ft100
+    sd = {
+        'sampled': lambda: self.body.sample(images=im, target_loss=target),
+        'soup': lambda: self.soup(classes, target),
+        'drawsoup': lambda: self.drawsoup(im, target, seed),
+        'scratch': lambda: fresh_model(self.s.arch, self.s.in_channels, seed),
+    }[start]()
+    return finetune(sd, *a, steps, st['scratch_lr'] if start == 'scratch' else st['ft_lr'])
 
 # %% ../nbs/28_few.ipynb #cb8b8612
 def evaluate_few(fw:FewImages, rows:pd.DataFrame, group:str, ev:TaskEval,
@@ -100,15 +110,19 @@ def evaluate_few(fw:FewImages, rows:pd.DataFrame, group:str, ev:TaskEval,
                 if dom is not src: im = Images(im.per_class, im.names, src, fw.s.data_seed)
                 for m in methods:
                     if m == 'sampled_classes' and k is not None: continue          # the same model at every k: once
-                    t0 = time.perf_counter(); a = fw.answer(m, im, cl, t, seed=d); sec = time.perf_counter() - t0
+                    t0 = time.perf_counter()
+                    a = fw.answer(m, im, cl, t, seed=d)
+                    sec = time.perf_counter() - t0
                     if isinstance(a, PixelMeans):
-                        lg = a.logits(Xt); e = dict(acc=(lg.argmax(1) == yt).float().mean().item(), loss=np.nan)
+                        lg = a.logits(Xt)
+                        e = dict(acc=(lg.argmax(1) == yt).float().mean().item(), loss=np.nan)
                     else: e = ev(a, cl)
                     out.append(dict(group=group, run=run, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, sorted(cl))),
                                     k='all' if k is None else int(k), draw=d, method=m, acc=e['acc'], loss=e['loss'], target=t,
                                     seconds=sec))
     return pd.DataFrame(out)
 
+# %% ../nbs/28_few.ipynb #01f12ce6
 _COND = ['run', 'set', 'model_id', 'snapshot']         # a condition; `run` tells one held-out digit's runs from another's
 
 def _cluster(per:pd.DataFrame) -> pd.Series: return per.run.astype(str) + '/' + per.set    # a class set of one run

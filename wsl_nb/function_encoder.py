@@ -59,7 +59,8 @@ class FunctionEncoder(nn.Module):
         self.cfg = cfg
         self.register_buffer('idx', idx.long())
         d = 3 * idx.shape[1] * n_out + 1
-        self.register_buffer('mu', torch.zeros(d)); self.register_buffer('sd', torch.ones(d))
+        self.register_buffer('mu', torch.zeros(d))
+        self.register_buffer('sd', torch.ones(d))
         self.mlp = _mlp([d, *cfg.hidden, latent])
         self.corrections = nn.ModuleList([_mlp([2 * d, *cfg.hidden, latent]) for _ in range(cfg.passes - 1)])
         self.register_buffer('step_sd', torch.ones(max(cfg.passes - 1, 1), latent))   # each correction's output scale
@@ -71,7 +72,8 @@ class FunctionEncoder(nn.Module):
     @staticmethod
     def read(logits:torch.Tensor) -> torch.Tensor:
         "Features (B, d) from logits (B, n, k): centred per image, flattened, scaled to unit mean square, with the log of that scale."
-        l = _centred(logits).flatten(1); s = l.pow(2).mean(1, keepdim=True).sqrt().clamp_min(1e-8)
+        l = _centred(logits).flatten(1)
+        s = l.pow(2).mean(1, keepdim=True).sqrt().clamp_min(1e-8)
         return torch.cat([l / s, s.log()], 1)
 
     def features(self, net:nn.Module, params:dict, bank:ProbeBank, classes:torch.Tensor, chunk:int=64) -> torch.Tensor:
@@ -79,7 +81,9 @@ class FunctionEncoder(nn.Module):
         out = []
         for i in range(0, len(classes), chunk):
             k = classes[i:i + chunk]
-            out.append(self.read(batched_logits(net, {n: v[i:i + chunk] for n, v in params.items()}, self.images(bank, k))))
+            out.append(
+                self.read(batched_logits(net, {n: v[i : i + chunk] for n, v in params.items()}, self.images(bank, k)))
+            )
         return torch.cat(out)
 
     def forward(self, f:torch.Tensor) -> torch.Tensor:
@@ -93,6 +97,7 @@ def correct(self:FunctionEncoder, i:int, f:torch.Tensor, f1:torch.Tensor) -> tor
     s, s1 = (f - self.mu) / self.sd, (f1 - self.mu) / self.sd
     return self.corrections[i](torch.cat([s, s1 - s], 1)) * self.step_sd[i]
 
+# %% ../nbs/12_function_encoder.ipynb #a2cac958
 @patch
 def encode(self:FunctionEncoder, net:nn.Module, params:dict, bank:ProbeBank, classes,
            comp:Compression, ae:WeightAE,   # the decoder, for the later passes
@@ -101,11 +106,13 @@ def encode(self:FunctionEncoder, net:nn.Module, params:dict, bank:ProbeBank, cla
     "Latents (B, latent) of the models `params` with class lists `classes` (B, 3)."
     K = _class_lists(classes, len(next(iter(params.values()))), len(bank.counts))
     with torch.no_grad():
-        f = self.features(net, params, bank, K); z = self(f)
+        f = self.features(net, params, bank, K)
+        z = self(f)
         for i in range(len(self.corrections) if passes is None else min(passes - 1, len(self.corrections))):
             if self.step_sd[i].any(): z = z + self.correct(i, f, _decoded_features(self, net, comp, ae, z, bank, K))   # a correction left out in training is skipped
     return z
 
+# %% ../nbs/12_function_encoder.ipynb #6985b9eb
 @patch(as_prop=True)
 def passes(self:FunctionEncoder) -> int:
     "Reads it makes: the first, and each correction kept in training."
@@ -127,7 +134,8 @@ class FunctionEnsemble(nn.Module):
         "Reads of the member that makes the most (each member skips the corrections it dropped in training)."
         return max(m.passes for m in self.members)
 
-def _member_config(cfg:FunctionConfig, i:int) -> FunctionConfig: return dataclasses.replace(cfg, seed=cfg.seed + i, members=1)
+def _member_config(cfg: FunctionConfig, i: int) -> FunctionConfig:
+    return dataclasses.replace(cfg, seed=cfg.seed + i, members=1)
 
 # %% ../nbs/12_function_encoder.ipynb #2706d31f
 def _decoded_params(comp:Compression, ae:WeightAE, z:torch.Tensor) -> dict:
@@ -148,10 +156,12 @@ def train_function_encoder(comp:Compression, ae:WeightAE, zoo_dir,
                            progress:bool=True) -> tuple:
     "Fit the function encoder's members (the decoder frozen); the ensemble of best-by-validation encoders and the per-epoch history (a row per member and epoch)."
     cfg = cfg or FunctionConfig()
-    if cfg.targets not in ('refined', 'encoder'): raise WSLError(f"targets must be 'refined' or 'encoder', got {cfg.targets!r}")
+    if cfg.targets not in ('refined', 'encoder'):
+        raise WSLError(f"targets must be 'refined' or 'encoder', got {cfg.targets!r}")
     if cfg.members < 1: raise WSLError(f"members must be at least 1, got {cfg.members}")
     tr, va = split_rows(man, 'train'), split_rows(man, 'val')
-    if len(va) == 0: raise WSLError("the zoo has no validation-split checkpoints to choose the function encoder by; use more runs")
+    if len(va) == 0:
+        raise WSLError("the zoo has no validation-split checkpoints to choose the function encoder by; use more runs")
     bank, net = probe_kit(arch, dataset, in_channels, data_seed)
     K, P, Kv, Pv = class_matrix(tr), param_stack(zoo_dir, tr), class_matrix(va), param_stack(zoo_dir, va)
     req = [p.requires_grad for p in ae.parameters()]
@@ -163,7 +173,9 @@ def train_function_encoder(comp:Compression, ae:WeightAE, zoo_dir,
         fitted = [_fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, _member_config(cfg, m), progress) for m in range(cfg.members)]
     finally:
         for p, r in zip(ae.parameters(), req): p.requires_grad_(r)
-    return FunctionEnsemble([f for f, _ in fitted], cfg).eval(), pd.concat([h.assign(member=m) for m, (_, h) in enumerate(fitted)], ignore_index=True)
+    return FunctionEnsemble([f for f, _ in fitted], cfg).eval(), pd.concat(
+        [h.assign(member=m) for m, (_, h) in enumerate(fitted)], ignore_index=True
+    )
 
 # %% ../nbs/12_function_encoder.ipynb #dd1a296e
 def _member_rows(fe, comp, ae, bank, net, K, P, Z, cfg, g, progress) -> tuple:
@@ -174,8 +186,10 @@ def _member_rows(fe, comp, ae, bank, net, K, P, Z, cfg, g, progress) -> tuple:
         X, Y = [Xr], [Z]
         for _ in tqdm(range(cfg.synthetic), desc='decoded models', disable=not progress):
             z = Z + torch.rand(len(Z), 1, generator=g) * cfg.spread * spread * torch.randn(Z.shape, generator=g)
-            X.append(fe.features(net, _decoded_params(comp, ae, z), bank, K)); Y.append(z)
-        fe.mu.copy_(Xr.mean(0)); fe.sd.copy_(Xr.std(0) + 1e-3)
+            X.append(fe.features(net, _decoded_params(comp, ae, z), bank, K))
+            Y.append(z)
+        fe.mu.copy_(Xr.mean(0))
+        fe.sd.copy_(Xr.std(0) + 1e-3)
     return (torch.cat(X) - fe.mu) / fe.sd, torch.cat(Y), len(Xr)
 
 # %% ../nbs/12_function_encoder.ipynb #e10b1ab2
@@ -185,7 +199,8 @@ def _fit_first_pass(fe, comp, ae, bank, net, K, P, X, Y, Z, n, cfg, g, val_kl, p
     best, hist = (math.inf, {k: t.clone() for k, t in fe.state_dict().items()}), []
     def record(ep, phase, loss):
         nonlocal best
-        v = val_kl(); hist.append(dict(epoch=ep, phase=phase, train_loss=loss, val_kl=v))
+        v = val_kl()
+        hist.append(dict(epoch=ep, phase=phase, train_loss=loss, val_kl=v))
         if v < best[0]: best = (v, {k: t.clone() for k, t in fe.state_dict().items()})
     opt = torch.optim.AdamW(fe.mlp.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     nb = math.ceil(len(X) / cfg.batch_size)
@@ -195,7 +210,11 @@ def _fit_first_pass(fe, comp, ae, bank, net, K, P, X, Y, Z, n, cfg, g, val_kl, p
         for i in range(0, len(X), cfg.batch_size):
             b = perm[i:i + cfg.batch_size]
             loss = (fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g)) - Y[b]).pow(2).mean()
-            opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tot += loss.item() * len(b)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            tot += loss.item() * len(b)
         record(ep, 'latent', tot / len(X))
     if cfg.kl_epochs:
         pool = ProbePool(bank, net, K, P, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 3), replace=False)
@@ -207,7 +226,10 @@ def _fit_first_pass(fe, comp, ae, bank, net, K, P, X, Y, Z, n, cfg, g, val_kl, p
                 z = fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g))   # the first n rows of X are the real checkpoints
                 x, lo = pool.draw(b, cfg.kl_batch, g)
                 loss = _kl(net, _decoded_params(comp, ae, z), x, lo).mean() + 0.1 * (z - Z[b]).pow(2).mean()
-                opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(b)
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                tot += loss.item() * len(b)
             record(cfg.epochs + ep, 'through the decoder', tot / n)
     fe.load_state_dict(best[1])                                       # the first pass, as chosen
     return hist
@@ -222,7 +244,8 @@ def _fit_corrections(fe, comp, ae, bank, net, K, Kv, X, Y, Xv, cfg, g, val_kl_of
         with torch.no_grad():
             S1 = (_decoded_features(fe, net, comp, ae, Z1, bank, KK) - fe.mu) / fe.sd
             IN, D = torch.cat([X, S1 - X], 1), Y - Z1
-            fe.step_sd[c] = D.std(0) + 1e-6; T = D / fe.step_sd[c]
+            fe.step_sd[c] = D.std(0) + 1e-6
+            T = D / fe.step_sd[c]
         m = fe.corrections[c]
         opt = torch.optim.AdamW(m.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         sched = torch.optim.lr_scheduler.OneCycleLR(opt, cfg.lr, total_steps=max(1, cfg.epochs * nb))
@@ -231,9 +254,15 @@ def _fit_corrections(fe, comp, ae, bank, net, K, Kv, X, Y, Xv, cfg, g, val_kl_of
             for i in range(0, len(IN), cfg.batch_size):
                 b = perm[i:i + cfg.batch_size]
                 loss = (m(IN[b] + cfg.input_noise * torch.randn(IN[b].shape, generator=g)) - T[b]).pow(2).mean()
-                opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tot += loss.item() * len(b)
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                sched.step()
+                tot += loss.item() * len(b)
         with torch.no_grad():
-            before = val_kl_of(zv); zc = zv + fe.correct(c, Xv, _decoded_features(fe, net, comp, ae, zv, bank, Kv)); after = val_kl_of(zc)
+            before = val_kl_of(zv)
+            zc = zv + fe.correct(c, Xv, _decoded_features(fe, net, comp, ae, zv, bank, Kv))
+            after = val_kl_of(zc)
             if after < before: Z1, zv = Z1 + torch.cat([m(IN[i:i + 4096]) for i in range(0, len(IN), 4096)]) * fe.step_sd[c], zc
             else: fe.step_sd[c] = 0.0                                    # a correction that does not help the validation split is left out
         hist.append(dict(epoch=ep0 + c, phase=f'pass {c + 2}', train_loss=tot / len(IN), val_kl=min(after, before)))
@@ -242,9 +271,13 @@ def _fit_corrections(fe, comp, ae, bank, net, K, Kv, X, Y, Xv, cfg, g, val_kl_of
 # %% ../nbs/12_function_encoder.ipynb #7cf21fa1
 def _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, cfg, progress) -> tuple:
     "One encoder, from seed `cfg.seed`: its probe images, first pass and corrections (the decoder already frozen)."
-    torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
-    per = min(cfg.per_class, int(bank.counts.min())); gi = torch.Generator().manual_seed(cfg.seed + 1)
-    fe = FunctionEncoder(torch.stack([torch.randperm(int(c), generator=gi)[:per] for c in bank.counts]), ae.cfg.latent, cfg)
+    torch.manual_seed(cfg.seed)
+    g = torch.Generator().manual_seed(cfg.seed)
+    per = min(cfg.per_class, int(bank.counts.min()))
+    gi = torch.Generator().manual_seed(cfg.seed + 1)
+    fe = FunctionEncoder(
+        torch.stack([torch.randperm(int(c), generator=gi)[:per] for c in bank.counts]), ae.cfg.latent, cfg
+    )
     with torch.no_grad(): Xv = fe.features(net, Pv, bank, Kv)
     X, Y, n = _member_rows(fe, comp, ae, bank, net, K, P, Z, cfg, g, progress)
     vp = ProbePool(bank, net, Kv, Pv, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 2), replace=False)
@@ -264,15 +297,19 @@ def save_function_encoder(fe:FunctionEnsemble, d, hist:pd.DataFrame|None=None) -
                                                           latent=m0.mlp[-1].out_features, n_out=(m0.mu.shape[0] - 1) // (3 * m0.idx.shape[1])))
     return Path(d)
 
+# %% ../nbs/12_function_encoder.ipynb #a2027da9
 def load_function_encoder(d) -> FunctionEnsemble:
     "Load a function encoder saved by `save_function_encoder`, in eval mode (one saved before ensembles: an ensemble of one)."
     t, m = load_bundle(d, 'function_encoder', 'function encoder')
     cfg = config_from(FunctionConfig, m['config'])
     new = lambda c: FunctionEncoder(torch.zeros(m['idx_shape'], dtype=torch.long), m['latent'], c, m['n_out'])
     if 'members' not in m:                                               # the single encoder of an earlier version
-        fe = new(cfg); fe.load_state_dict(t); return FunctionEnsemble([fe], cfg).eval()
+        fe = new(cfg)
+        fe.load_state_dict(t)
+        return FunctionEnsemble([fe], cfg).eval()
     fe = FunctionEnsemble([new(_member_config(cfg, i)) for i in range(m['members'])], cfg)
-    fe.load_state_dict(t); return fe.eval()
+    fe.load_state_dict(t)
+    return fe.eval()
 
 # %% ../nbs/12_function_encoder.ipynb #e5aa3dbc
 def _weight_ae_sha(out) -> str:   # the decoder an encoder is fitted for
@@ -292,7 +329,10 @@ def function_stage(out,               # the run directory, with its zoo, compres
     if mode == 'off' or (mode == 'auto' and one_init(load_zoo(RunDir(out).zoo)[0])):
         if RunDir(out).function_encoder.exists(): shutil.rmtree(RunDir(out).function_encoder)   # else `Run` reads it
         return None
-    wz = weights_zoo(out); meta, man = load_zoo(wz); man = load_protocol(out).fit_rows(man); zc = meta['config']
+    wz = weights_zoo(out)
+    meta, man = load_zoo(wz)
+    man = load_protocol(out).fit_rows(man)
+    zc = meta['config']
     ae_sha = _weight_ae_sha(out)
     fp = fingerprint(ae_sha, *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)   # a new decoder: fitted again
     fit = lambda: train_function_encoder(comp, ae, wz, man, fcfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
@@ -300,9 +340,11 @@ def function_stage(out,               # the run directory, with its zoo, compres
     (fe, hist), _ = fit_or_reuse(RunDir(out).function_encoder, fcfg, fp, fit, lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage, extra=dict(weight_ae=ae_sha))
     return fe, hist
 
+# %% ../nbs/12_function_encoder.ipynb #236384cb
 def run_function_encoder(out) -> FunctionEnsemble|None:
     "The run's function encoder, if it fitted one for its present weight autoencoder (None otherwise: none fitted, or fitted for another decoder)."
-    out = Path(out); rec = RunDir(out).function_encoder/'stage.json'
+    out = Path(out)
+    rec = RunDir(out).function_encoder/'stage.json'
     if not rec.exists() or not (RunDir(out).weight_ae/'weight_ae.json').exists(): return None
     if json.loads(rec.read_text()).get('weight_ae') != _weight_ae_sha(out): return None
     return load_function_encoder(RunDir(out).function_encoder)

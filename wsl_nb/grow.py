@@ -77,7 +77,9 @@ def _run_pool(units, skips, cd, out, device, vectorised, finish, workers):
         q = manager.Queue()
         futs = [ex.submit(wsl_nb.grow._train_and_save, u, cd, str(out), device, vectorised, skip, q) for u, skip in zip(units, skips)]
         while True:
-            try: finish(q.get(timeout=0.2)); continue
+            try:
+                finish(q.get(timeout=0.2))
+                continue
             except queue.Empty: pass
             if all(f.done() for f in futs): break
         for f in futs: f.result()                                     # a worker's error ends the run here
@@ -186,14 +188,19 @@ def make_zoo(out,                    # the zoo directory; an existing zoo of the
         records, last = list(done.values()), [time.perf_counter()]
         bar = tqdm(total=cfg.n_runs, initial=len(done), desc=f'zoo {out.name}', unit='run', disable=not progress)
         def finish(rec):
-            append_journal(out/'runs.jsonl', rec); records.append(rec); bar.update(1)
-            if time.perf_counter() - last[0] > manifest_every: write_manifest(out, records); last[0] = time.perf_counter()
+            append_journal(out/'runs.jsonl', rec)
+            records.append(rec)
+            bar.update(1)
+            if time.perf_counter() - last[0] > manifest_every:
+                write_manifest(out, records)
+                last[0] = time.perf_counter()
         vec = trainer == 'vectorised'
         units, skips = _plan(cfg, todo, vec, group_size, device, meta)
         if backend == 'ray': _run_ray(units, skips, cfg, out, device, vec, finish, workers, ray_address)
         elif workers <= 1: _run_local(units, skips, cfg.to_dict(), out, device, vec, finish)
         else: _run_pool(units, skips, cfg.to_dict(), out, device, vec, finish, workers)
-        bar.close(); write_manifest(out, records)
+        bar.close()
+        write_manifest(out, records)
         summary = dict(runs=cfg.n_runs, trained=len(todo), reused=len(done), checkpoints=2 * sum(r['status'] == 'ok' for r in records),
                        diverged=sum(r['status'] == 'diverged' for r in records), seconds=round(time.perf_counter() - t0, 2), workers=workers,
                        device=device, trainer=trainer, backend=backend)
@@ -207,13 +214,17 @@ def add_zoo_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--n-runs', type=int, help='number of runs (default: the preset\'s)')
     p.add_argument('--seed', type=int, help='zoo seed (default 0)')
     p.add_argument('--init', help='random | shared | pool:K (default: shared)')
-    p.add_argument('--dataset', help='digits, mnist, fashion_mnist, cifar10, cifar100 (optionally :ROOT), or imagefolder:PATH')
+    p.add_argument(
+        '--dataset', help='digits, mnist, fashion_mnist, cifar10, cifar100 (optionally :ROOT), or imagefolder:PATH'
+    )
     p.add_argument('--arch', help=f"one of {', '.join(ARCHS)}")
     p.add_argument('--device', default='cpu', help='cpu, cuda or cuda:N (default cpu)')
     p.add_argument('--workers', type=int, help='worker processes on the CPU (default: 1 for small zoos, else up to 4)')
     p.add_argument('--trainer', help='loop (one model at a time) or vectorised (groups of runs in one step); default: vectorised where the architecture allows (cnn_small), else loop')
     p.add_argument('--group-size', type=int, help='runs per group for the vectorised trainer (default: 128 on the CPU, from free memory on a GPU)')
-    p.add_argument('--backend', default='local', help="local (this machine) or ray (Ray tasks; pip install 'wsl_nb[ray]')")
+    p.add_argument(
+        '--backend', default='local', help="local (this machine) or ray (Ray tasks; pip install 'wsl_nb[ray]')"
+    )
     p.add_argument('--ray-address', help='address of a running Ray cluster (default: start a local Ray)')
     p.add_argument('--no-verify', dest='verify', action='store_false', default=True,
                    help="do not check finished runs' checkpoints against their sha256, only that they exist at "
@@ -224,11 +235,13 @@ def add_zoo_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     return p
 
+# %% ../nbs/07_grow.ipynb #06e82333
 def zoo_options(a:argparse.Namespace) -> tuple[dict, dict]:
     "The zoo's settings (`zoo_config` overrides) and `make_zoo`'s options from parsed arguments."
     return (dict(n_runs=a.n_runs, seed=a.seed, init=a.init, dataset=a.dataset, arch=a.arch),
             dict(device=a.device, workers=a.workers, trainer=a.trainer, group_size=a.group_size, backend=a.backend, ray_address=a.ray_address, verify=a.verify))
 
+# %% ../nbs/07_grow.ipynb #7aaedb92
 def zoo_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser('wsl_zoo', description='Train (or resume) a model zoo into a directory.')
     p.add_argument('--out', required=True, help='zoo directory; an existing zoo of the same settings is resumed')
@@ -250,8 +263,12 @@ def zoo_main(argv=None):
 def _zoo_figures(man:pd.DataFrame, cfg:ZooConfig) -> dict:
     fin = man[(man.status == 'ok') & (man.snapshot == 'final')]
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    for opt, g in fin.groupby('optimizer'): ax.hist(g.test_acc, bins=np.linspace(fin.test_acc.min(), 1, 30), alpha=0.6, label=opt)
-    ax.set(xlabel='test accuracy (final snapshot)', ylabel='runs', title='final snapshots: dev-test accuracy by optimizer'); ax.legend()
+    for opt, g in fin.groupby('optimizer'):
+        ax.hist(g.test_acc, bins=np.linspace(fin.test_acc.min(), 1, 30), alpha=0.6, label=opt)
+    ax.set(
+        xlabel='test accuracy (final snapshot)', ylabel='runs', title='final snapshots: dev-test accuracy by optimizer'
+    )
+    ax.legend()
     return {'zoo_val_loss.png': plot_val_loss(man, title=f'{cfg.preset} zoo: validation loss by snapshot'), 'zoo_test_acc.png': fig}
 
 # %% ../nbs/07_grow.ipynb #e7644703
@@ -279,7 +296,8 @@ def zoo_stage(out,           # the run directory
               progress=True, # show a progress bar
               **zoo_kw) -> dict:
     "Build or resume the run's zoo; write its metrics, figures and report section."
-    out = Path(out); zdir = RunDir(out).zoo
+    out = Path(out)
+    zdir = RunDir(out).zoo
     if imported_zoo(zdir):     # checkpoints grown elsewhere and brought in by wsl_import: nothing to train, their files checked
         with dir_lock(zdir, 'wsl_run'):
             write_manifest(zdir)                    # the writer's repair: the manifest rebuilt from the journal

@@ -54,26 +54,33 @@ def read_weights(path) -> dict:
         except Exception as e:
             raise WSLError(f"{p.name} was refused by torch.load(weights_only=True) ({type(e).__name__}); save the model's state_dict(), not the model object") from None
         for k in ('state_dict', 'model'):
-            if isinstance(sd, dict) and isinstance(sd.get(k), dict): sd = sd[k]; break
+            if isinstance(sd, dict) and isinstance(sd.get(k), dict):
+                sd = sd[k]
+                break
     else: raise WSLError(f"{p.name}: a checkpoint must be .safetensors, or .pt / .pth (read with weights_only=True)")
     if not isinstance(sd, dict) or not sd or not all(isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in sd.items()):
         raise WSLError(f"{p.name} holds no state_dict (a dict of tensors)")
     if all(k.startswith('module.') for k in sd): sd = {k[len('module.'):]: v for k, v in sd.items()}
     return {k: (v.float() if v.is_floating_point() else v).contiguous() for k, v in sd.items()}
 
+# %% ../nbs/27_importer.ipynb #a46e18ee
 def check_weights(sd:dict,          # a state_dict from `read_weights`
                   arch:str,         # the architecture it must be, with a 3-class head
                   in_channels:int,  # the dataset's image channels
                   name:str=''       # the file, for messages
                  ) -> torch.nn.Module:
     "The model of `arch` with `sd` loaded, in eval mode; a one-line error naming the first key or shape that does not fit."
-    net = build_model(arch, 3, in_channels=in_channels); ref = net.state_dict()
+    net = build_model(arch, 3, in_channels=in_channels)
+    ref = net.state_dict()
     if missing := [k for k in ref if k not in sd]: raise WSLError(f"{name} is not a {arch}: it lacks {missing[0]!r}" + (f" and {len(missing) - 1} more" if len(missing) > 1 else ''))
-    if extra := [k for k in sd if k not in ref]: raise WSLError(f"{name} is not a {arch}: it has {extra[0]!r}, which a {arch} does not")
+    if extra := [k for k in sd if k not in ref]:
+        raise WSLError(f"{name} is not a {arch}: it has {extra[0]!r}, which a {arch} does not")
     if bad := [k for k in ref if tuple(sd[k].shape) != tuple(ref[k].shape)]:
         raise WSLError(f"{name}: {bad[0]} has shape {tuple(sd[bad[0]].shape)}; a {arch} with a 3-class head on {in_channels}-channel images has {tuple(ref[bad[0]].shape)}")
-    if bad := [k for k in ref if sd[k].dtype != ref[k].dtype]: raise WSLError(f"{name}: {bad[0]} is {sd[bad[0]].dtype}; a {arch} has {ref[bad[0]].dtype}")
-    net.load_state_dict(sd); return net.eval()
+    if bad := [k for k in ref if sd[k].dtype != ref[k].dtype]:
+        raise WSLError(f"{name}: {bad[0]} is {sd[bad[0]].dtype}; a {arch} has {ref[bad[0]].dtype}")
+    net.load_state_dict(sd)
+    return net.eval()
 
 # %% ../nbs/27_importer.ipynb #a27fd41c
 def measure(net:torch.nn.Module, tasks:dict) -> dict:
@@ -110,15 +117,20 @@ def numeric_columns(df:pd.DataFrame) -> pd.DataFrame:
 # %% ../nbs/27_importer.ipynb #c2da64ed
 def assign_snapshots(df:pd.DataFrame) -> pd.DataFrame:
     "`df` with `model_id` (cleaned to a plain name) and `snapshot` (early or final) filled in and checked."
-    df = numeric_columns(df); df['model_id'] = _model_ids(df)
+    df = numeric_columns(df)
+    df['model_id'] = _model_ids(df)
     if 'snapshot' in df.columns:
         df['snapshot'] = df['snapshot'].astype(str).str.strip().str.lower()
-        if bad := sorted(set(df.snapshot) - {'early', 'final'}): raise WSLError(f"snapshot {bad[0]!r} is neither early nor final")
+        if bad := sorted(set(df.snapshot) - {'early', 'final'}):
+            raise WSLError(f"snapshot {bad[0]!r} is neither early nor final")
         dup = df[df.duplicated(['model_id', 'snapshot'], keep=False)]
         if len(dup): raise WSLError(f"model {dup.model_id.iloc[0]} has two {dup.snapshot.iloc[0]} snapshots")
-        if no_final := sorted(set(df.model_id) - set(df[df.snapshot == 'final'].model_id)): raise WSLError(f"model {no_final[0]} has no final snapshot")
+        if no_final := sorted(set(df.model_id) - set(df[df.snapshot == 'final'].model_id)):
+            raise WSLError(f"model {no_final[0]} has no final snapshot")
         return df
-    order = df.assign(_e=df['epoch'] if 'epoch' in df.columns else 0, _i=np.arange(len(df))).sort_values(['model_id', '_e', '_i'])
+    order = df.assign(_e=df['epoch'] if 'epoch' in df.columns else 0, _i=np.arange(len(df))).sort_values(
+        ['model_id', '_e', '_i']
+    )
     rank = order.groupby('model_id').cumcount(ascending=False)          # 0 for the last row of each model
     if (rank > 1).any(): raise WSLError(f"model {order.model_id[rank > 1].iloc[0]} has more than two checkpoints; keep its early and final ones, or give a snapshot column")
     df['snapshot'] = rank.reindex(df.index).map({0: 'final', 1: 'early'})
@@ -129,16 +141,22 @@ def assign_splits(models:list, split:pd.Series|None, seed:int=0, shares=(0.85, 0
     "model_id -> train / val / test: the table's (one per model), else a seeded draw with `shares`, at least one model each."
     if split is not None:
         s = split.astype(str).str.strip().str.lower()
-        if bad := sorted(set(s) - {'train', 'val', 'test'}): raise WSLError(f"split {bad[0]!r} is not train, val or test")
-        if len(two := s.groupby(level=0).nunique().loc[lambda n: n > 1]): raise WSLError(f"model {two.index[0]} has checkpoints in more than one split")
+        if bad := sorted(set(s) - {'train', 'val', 'test'}):
+            raise WSLError(f"split {bad[0]!r} is not train, val or test")
+        if len(two := s.groupby(level=0).nunique().loc[lambda n: n > 1]):
+            raise WSLError(f"model {two.index[0]} has checkpoints in more than one split")
         per = s.groupby(level=0).first()
         if missing := [x for x in ('train', 'val', 'test') if x not in set(per)]: raise WSLError(f"the table's split column has no {missing[0]} model; the stages need train, val and test models")
         return dict(per)
     n = len(models)
     if n < 3: raise WSLError(f"an imported zoo needs at least 3 models (train, validation, test), got {n}")
-    n_va, n_te = max(1, int(round(shares[1] * n))), max(1, n - int(round(shares[0] * n)) - max(1, int(round(shares[1] * n))))
+    n_va, n_te = max(1, int(round(shares[1] * n))), max(
+        1, n - int(round(shares[0] * n)) - max(1, int(round(shares[1] * n)))
+    )
     order = np.random.default_rng([seed, 1 << 29]).permutation(n)
-    lab = np.array(['train'] * n, dtype=object); lab[order[:n_va]] = 'val'; lab[order[n_va:n_va + n_te]] = 'test'
+    lab = np.array(['train'] * n, dtype=object)
+    lab[order[:n_va]] = 'val'
+    lab[order[n_va:n_va + n_te]] = 'test'
     return {m: str(lab[i]) for i, m in enumerate(sorted(models))}
 
 # %% ../nbs/27_importer.ipynb #502c99b8
@@ -293,11 +311,16 @@ def import_parser() -> argparse.ArgumentParser:
     p.add_argument('--out', required=True, help="the zoo directory to write; to run the pipeline on it, make it a run directory's zoo folder: RUN/zoo, then wsl_run --out RUN")
     p.add_argument('--dataset', default='digits', help='the dataset the models were trained on (default digits)')
     p.add_argument('--arch', default='cnn_small', help=f"one of {', '.join(ARCHS)} (default cnn_small)")
-    p.add_argument('--data-seed', type=int, default=0, help="the dataset's per-class split the models are measured on (default 0)")
-    p.add_argument('--seed', type=int, default=0, help='the draw of model splits when the table has no split column (default 0)')
+    p.add_argument(
+        '--data-seed', type=int, default=0, help="the dataset's per-class split the models are measured on (default 0)"
+    )
+    p.add_argument(
+        '--seed', type=int, default=0, help='the draw of model splits when the table has no split column (default 0)'
+    )
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     return p
 
+# %% ../nbs/27_importer.ipynb #c05c1368
 def _import(argv):
     a = import_parser().parse_args(argv)
     s = import_zoo(a.checkpoints, a.table, a.out, dataset=a.dataset, arch=a.arch, data_seed=a.data_seed, seed=a.seed, progress=not a.quiet)

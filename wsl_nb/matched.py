@@ -31,6 +31,7 @@ def k_grid(n:int, grid=K_GRID) -> list:
     while len(g) >= 2 and g[-1] + g[-2] < n: g.append(g[-1] + g[-2])
     return g + [n]
 
+# %% ../nbs/24_matched.ipynb #cb37896a
 def choose_k(bank:ZooBank, dev:dict,      # group name -> its checkpoints (development groups)
              ev:TaskEval, ev_val:TaskEval, grid=K_GRID) -> tuple[dict, pd.DataFrame]:
     "The soups' `k` chosen on development data (the most accurate; ties to the smaller), and the table it was chosen from."
@@ -85,7 +86,9 @@ def _scratch(self:Matched, classes, target:float, row, budget_s:float|None=None)
     # an imported model's recipe is unknown
     if not (known and int(row.batch_size) >= 1 and int(row.epoch) >= 1): return None
     seed = zlib.crc32(f'{row.model_id}/{row.snapshot}/scratch'.encode())
-    sd, _ = scratch_model(self.cfg, row, task_tensors(self.cfg, classes), seed, budget_s=budget_s, epochs=int(row.epoch))
+    sd, _ = scratch_model(
+        self.cfg, row, task_tensors(self.cfg, classes), seed, budget_s=budget_s, epochs=int(row.epoch)
+    )
     return self.s.calibrated(sd, classes, target)
 
 def _noisy(self:Matched, classes, target:float, factor:float|None=None) -> dict|None:
@@ -105,11 +108,16 @@ def _with_row(fn):
 
 def matched_methods(mt:Matched) -> dict:
     "Method name -> answer function of the matched-access baselines, for `evaluate_conditions`."
-    return {'soup_prototype': lambda c, t: mt.refit(c, t, 'prototype'), 'soup_probe': lambda c, t: mt.refit(c, t, 'probe'),
-            'soup_ft10': lambda c, t: mt.refit(c, t, 'ft', (10,)), 'soup_ft100': lambda c, t: mt.refit(c, t, 'ft', (100,)),
-            'ensemble': mt.ensemble, 'noisy_nearest': mt.noisy,
-            'scratch': _with_row(lambda c, t, r: mt.scratch(c, t, r)),
-            'scratch_wallclock': _with_row(lambda c, t, r: mt.scratch(c, t, r, mt.budget_s))}
+    return {
+        'soup_prototype': lambda c, t: mt.refit(c, t, 'prototype'),
+        'soup_probe': lambda c, t: mt.refit(c, t, 'probe'),
+        'soup_ft10': lambda c, t: mt.refit(c, t, 'ft', (10,)),
+        'soup_ft100': lambda c, t: mt.refit(c, t, 'ft', (100,)),
+        'ensemble': mt.ensemble,
+        'noisy_nearest': mt.noisy,
+        'scratch': _with_row(lambda c, t, r: mt.scratch(c, t, r)),
+        'scratch_wallclock': _with_row(lambda c, t, r: mt.scratch(c, t, r, mt.budget_s)),
+    }
 
 # %% ../nbs/24_matched.ipynb #435684ed
 def capped(rows:pd.DataFrame, n:int|None, seed:int=0) -> pd.DataFrame:
@@ -117,6 +125,7 @@ def capped(rows:pd.DataFrame, n:int|None, seed:int=0) -> pd.DataFrame:
     if n is None or len(rows) <= n: return rows
     return rows.iloc[np.sort(np.random.default_rng(seed).choice(len(rows), n, replace=False))]
 
+# %% ../nbs/24_matched.ipynb #bfc51d16
 def keys(rows:pd.DataFrame) -> set: return set(rows.model_id + '/' + rows.snapshot)
 
 # %% ../nbs/24_matched.ipynb #154d1138
@@ -137,7 +146,9 @@ def choose_matched(mt:Matched, dev:dict, # group name -> its checkpoints (develo
     "The matched baselines' settings chosen on development data, and the table they were chosen from."
     rows = pd.concat([capped(r, cap, seed).assign(_g=g) for g, r in dev.items() if len(r)], ignore_index=True)
     tries = {('probe_C', C): lambda c, t, C=C: mt.refit(c, t, 'probe', C) for C in PROBE_C}
-    tries |= {(f'ft_lr_{n}', lr): lambda c, t, n=n, lr=lr: mt.refit(c, t, 'ft', (n, lr)) for n in (10, 100) for lr in FT_LR}
+    tries |= {
+        (f'ft_lr_{n}', lr): lambda c, t, n=n, lr=lr: mt.refit(c, t, 'ft', (n, lr)) for n in (10, 100) for lr in FT_LR
+    }
     d = pd.concat([evaluate_conditions({k: f for k, f in tries.items()}, r.drop(columns='_g'), g, ev, ev_val)
                    for g, r in rows.groupby('_g')], ignore_index=True)
     tab = d[d.method != 'original'].groupby('method').acc.mean().reset_index()

@@ -70,7 +70,8 @@ def permute_head(sd:dict, # a state_dict
                 ) -> dict:
     "The same model with its head's rows in `order`: row j of the result is row `order[j]` of `sd`."
     order = [int(o) for o in order]
-    if sorted(order) != list(range(len(order))): raise WSLError(f"order must be a permutation of 0..{len(order) - 1}, got {order}")
+    if sorted(order) != list(range(len(order))):
+        raise WSLError(f"order must be a permutation of 0..{len(order) - 1}, got {order}")
     out = dict(sd)
     for n in head_names(sd, len(order)): out[n] = sd[n][order]
     return out
@@ -128,9 +129,12 @@ def grouped_forward(net:nn.Module,
         h = x.transpose(0, 1).reshape(n, G * x.shape[2], *x.shape[3:]).contiguous(memory_format=torch.channels_last)
         i = 0
         while i < len(mods):
-            name, m = mods[i]; w, b = params.get(f'{name}.weight'), params.get(f'{name}.bias')
+            name, m = mods[i]
+            w, b = params.get(f'{name}.weight'), params.get(f'{name}.bias')
             if isinstance(m, nn.ReLU) and h.dim() == 4 and i + 1 < len(mods) and isinstance(mods[i + 1][1], nn.MaxPool2d) and _unpadded(mods[i + 1][1]):
-                h = F.relu(_pool(mods[i + 1][1], h)); i += 2; continue     # the pool first: every window holds a value, so the two commute
+                h = F.relu(_pool(mods[i + 1][1], h))
+                i += 2
+                continue     # the pool first: every window holds a value, so the two commute
             if isinstance(m, nn.Conv2d): h = F.conv2d(h, w.reshape(G * w.shape[1], *w.shape[2:]), None if b is None else b.reshape(-1), m.stride, m.padding, m.dilation, G)
             elif isinstance(m, nn.ReLU): h = F.relu(h)
             elif isinstance(m, nn.MaxPool2d): h = _pool(m, h)
@@ -141,10 +145,12 @@ def grouped_forward(net:nn.Module,
         return h
     return fwd
 
+# %% ../nbs/03_models.ipynb #6a875343
 def batched_forward(net:nn.Module,    # supplies the architecture only
                     grouped:bool=True # take `grouped_forward` on CPU inputs where the architecture allows it
                    ):
     "A function (params: name -> (B, *shape), x: (B, n, ...)) -> outputs (B, n, ...) of B models of `net`'s architecture."
     vm, g = vmap(lambda p, x: functional_call(net, p, (x,))), grouped and grouped_forward(net)
-    return (lambda p, x: g(p, x) if x.device.type == 'cpu' and x.dim() == 5 and x.shape[1] > 0 else vm(p, x)) if g else vm
-
+    return (
+        (lambda p, x: g(p, x) if x.device.type == 'cpu' and x.dim() == 5 and x.shape[1] > 0 else vm(p, x)) if g else vm
+    )

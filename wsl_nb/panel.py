@@ -77,7 +77,8 @@ def plot_panel(res:dict, title=''):
     b.set(xscale='log', xlabel='test loss', ylabel='test accuracy', ylim=(low - 0.02, 1.02),
           title=f"zoo models of {{{', '.join(res['names'])}}}")
     b.legend(fontsize=7, loc='lower left')
-    fig.suptitle(title or f"classes {' / '.join(res['names'])}, target loss {res['target_loss']:.3g}"); fig.tight_layout()
+    fig.suptitle(title or f"classes {' / '.join(res['names'])}, target loss {res['target_loss']:.3g}")
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/20_panel.ipynb #0f79e548
@@ -87,11 +88,14 @@ def plot_condition(images:Images, per_class:int=8, title=''):
     fig, axes = plt.subplots(3, n, figsize=(0.8 * n + 0.6, 2.6), squeeze=False)
     for h, x in enumerate(images.per_class):
         for j in range(n):
-            ax = axes[h, j]; ax.set_xticks([]); ax.set_yticks([])
+            ax = axes[h, j]
+            ax.set_xticks([])
+            ax.set_yticks([])
             for sp in ax.spines.values(): sp.set_visible(False)
             if j < len(x):
                 im = (x[j] / images.src.vmax).clamp(0, 1)
                 ax.imshow(im[0] if im.shape[0] == 1 else im.permute(1, 2, 0), cmap='gray_r' if im.shape[0] == 1 else None, vmin=0, vmax=1)
             if j == 0: ax.set_ylabel(f'{images.names[h]} ({len(x)})', fontsize=8, rotation=0, ha='right', va='center')
-    fig.suptitle(title or 'the condition: images a class (count)', fontsize=9); fig.tight_layout()
+    fig.suptitle(title or 'the condition: images a class (count)', fontsize=9)
+    fig.tight_layout()
     return fig

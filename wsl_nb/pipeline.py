@@ -29,7 +29,8 @@ __all__ = ['stage_configs', 'fit_run', 'Run', 'load_run']
 # %% ../nbs/19_pipeline.ipynb #3324eaa8
 def stage_configs(preset:str='default', orders:bool=False) -> tuple[CompressConfig, AEConfig, SharedConfig, PriorConfig]:
     "The compression, autoencoder, shared-encoder and prior settings of a preset."
-    if preset not in COMPRESS_PRESETS: raise WSLError(f"unknown preset {preset!r}; allowed: {', '.join(COMPRESS_PRESETS)}")
+    if preset not in COMPRESS_PRESETS:
+        raise WSLError(f"unknown preset {preset!r}; allowed: {', '.join(COMPRESS_PRESETS)}")
     ccfg, acfg, scfg, pcfg = COMPRESS_PRESETS[preset], AE_PRESETS[preset], SHARED_PRESETS[preset], PRIOR_PRESETS[preset]
     if orders: acfg, scfg = dataclasses.replace(acfg, orders=True), dataclasses.replace(scfg, orders=True, epochs=max(1, scfg.epochs // 2))
     return ccfg, acfg, scfg, pcfg
@@ -74,7 +75,8 @@ class Run:
     "The fitted pipeline of a run directory."
     def __init__(self, out):
         self.dir = Path(out)
-        if not (RunDir(self.dir).zoo/'zoo.json').exists(): raise WSLError(f"{self.dir} is not a run directory (no zoo); make one with: wsl_run --out {self.dir}")
+        if not (RunDir(self.dir).zoo / 'zoo.json').exists():
+            raise WSLError(f"{self.dir} is not a run directory (no zoo); make one with: wsl_run --out {self.dir}")
         self.meta, self.manifest = load_zoo(RunDir(self.dir).zoo)
         self.config = self.meta['config']
         for stage, f in (('compression', 'compress/compression.json'), ('weight autoencoder', 'weight_ae/weight_ae.json')):
@@ -114,9 +116,13 @@ def _with_classes(self:Run, sd:dict, classes, refine) -> torch.Tensor:
         if refine is False: return self._weight_latent(sd)
         start = None
     else:
-        start = self.function_encoder.encode(net, stack_states([sd]), bank, torch.tensor([k]), self.compression, self.ae)
+        start = self.function_encoder.encode(
+            net, stack_states([sd]), bank, torch.tensor([k]), self.compression, self.ae
+        )
         if refine is False: return start[0]
-    return refine_latents(self.compression, self.ae, [sd], [k], bank, net, None if refine is True else refine, start=start)[0]
+    return refine_latents(
+        self.compression, self.ae, [sd], [k], bank, net, None if refine is True else refine, start=start
+    )[0]
 
 @patch
 def reconstruct(self:Run, state_dict:dict,
@@ -127,10 +133,12 @@ def reconstruct(self:Run, state_dict:dict,
     z = self.embed(state_dict, classes, refine)
     return decode_states(self.compression, self.ae, z[None])[0]
 
+# %% ../nbs/19_pipeline.ipynb #6038dc39
 @patch
 def embed(self:Run, state_dict:dict, classes=None, refine:RefineConfig|bool|None=None) -> torch.Tensor:
     "The weight embedding z_W of one model: without `classes` the weight encoder's; with them the function encoder's where the run has one, refined unless `refine=False`."
-    if classes is None and refine not in (None, False): raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
+    if classes is None and refine not in (None, False):
+        raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
     sd = self.align(state_dict)
     return self._weight_latent(sd) if classes is None else self._with_classes(sd, classes, refine)
 

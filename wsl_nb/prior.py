@@ -34,7 +34,8 @@ class PriorConfig:
     ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
     seed: int = 0
     def __post_init__(self):
-        if self.kind not in ('flow', 'gaussian'): raise WSLError(f"prior kind must be 'flow' or 'gaussian', got {self.kind!r}")
+        if self.kind not in ('flow', 'gaussian'):
+            raise WSLError(f"prior kind must be 'flow' or 'gaussian', got {self.kind!r}")
 
 PRIOR_PRESETS = {'quick': PriorConfig(epochs=60, hidden=(128, 128)), 'default': PriorConfig(), 'thesis': PriorConfig()}
 
@@ -49,7 +50,8 @@ class Prior(nn.Module):
     def __init__(self, latent:int, cfg:PriorConfig):
         super().__init__()
         self.cfg, self.latent = cfg, latent
-        self.register_buffer('scale', torch.ones(latent)); self.register_buffer('chol', torch.eye(latent))
+        self.register_buffer('scale', torch.ones(latent))
+        self.register_buffer('chol', torch.eye(latent))
         sizes, layers = [latent + 16 + latent + 1, *cfg.hidden], []
         for a, b in zip(sizes[:-1], sizes[1:]): layers += [nn.Linear(a, b), nn.GELU()]
         self.net = nn.Sequential(*layers, nn.Linear(sizes[-1], latent))
@@ -64,7 +66,8 @@ class Prior(nn.Module):
         if self.cfg.kind == 'gaussian': return (x @ self.chol.T) * self.scale
         dt = 1. / self.cfg.steps
         with torch.no_grad():
-            for k in range(self.cfg.steps): x = x + dt * self.velocity(x, torch.full((len(x),), k * dt, device=x.device), zp, logl)
+            for k in range(self.cfg.steps):
+                x = x + dt * self.velocity(x, torch.full((len(x),), k * dt, device=x.device), zp, logl)
         return x * self.scale
 
 # %% ../nbs/17_prior.ipynb #b933d3c9
@@ -72,13 +75,15 @@ def fit_prior(zw:dict, zp:dict, logl:dict,   # per split ('train', 'val'): weigh
               cfg:PriorConfig|None=None, progress:bool=True):
     "Fit the prior on the training residuals; return it and its history (empty for the gaussian kind)."
     cfg = cfg or PriorConfig()
-    torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    g = torch.Generator().manual_seed(cfg.seed)
     prior = Prior(zw['train'].shape[1], cfg)
     r = {s: zw[s] - zp[s] for s in zw}
     prior.scale.copy_(r['train'].std(0).clamp_min(1e-6))
     x1 = {s: r[s] / prior.scale for s in r}
     if cfg.kind == 'gaussian':
-        c = torch.cov(x1['train'].T); c = (1 - cfg.shrink) * c + cfg.shrink * torch.diag(torch.diag(c))
+        c = torch.cov(x1['train'].T)
+        c = (1 - cfg.shrink) * c + cfg.shrink * torch.diag(torch.diag(c))
         prior.chol.copy_(torch.linalg.cholesky(c + 1e-5 * torch.eye(len(c))))
         return prior.eval(), None
     opt = torch.optim.AdamW(prior.net.parameters(), lr=cfg.lr)
@@ -92,14 +97,20 @@ def fit_prior(zw:dict, zp:dict, logl:dict,   # per split ('train', 'val'): weigh
     def train_epoch(ep):
         perm, tot = torch.randperm(n, generator=g), 0.
         for i in range(0, n, cfg.batch_size):
-            b = perm[i:i + cfg.batch_size]; loss = loss_of('train', b, g)
-            opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(b)
+            b = perm[i:i + cfg.batch_size]
+            loss = loss_of('train', b, g)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            tot += loss.item() * len(b)
         sched.step()
         return dict(train_loss=tot / n)
     def validate():
         v = loss_of('val', torch.arange(len(x1['val'])), torch.Generator().manual_seed(1)).item()
         return dict(score=v, val_loss=v)
-    return prior, train_keep_best(prior, cfg.epochs, train_epoch, validate, desc='prior', progress=progress, precision=cfg.precision)
+    return prior, train_keep_best(
+        prior, cfg.epochs, train_epoch, validate, desc='prior', progress=progress, precision=cfg.precision
+    )
 
 # %% ../nbs/17_prior.ipynb #5833098d
 def save_prior(prior:Prior, d, hist=None) -> Path:
@@ -108,10 +119,12 @@ def save_prior(prior:Prior, d, hist=None) -> Path:
     save_bundle(d, 'prior', prior.state_dict(), dict(config=config_dict(prior.cfg), latent=prior.latent))
     return Path(d)
 
+# %% ../nbs/17_prior.ipynb #5ab11893
 def load_prior(d) -> Prior:
     "Load a prior saved by `save_prior`, in eval mode."
     t, m = load_bundle(d, 'prior', 'prior')
-    p = Prior(m['latent'], config_from(PriorConfig, m['config'])); p.load_state_dict(t)
+    p = Prior(m['latent'], config_from(PriorConfig, m['config']))
+    p.load_state_dict(t)
     return p.eval()
 
 # %% ../nbs/17_prior.ipynb #5ba2503e
@@ -121,6 +134,7 @@ def prior_inputs(out, comp, ae, progress=True) -> tuple:
     with torch.no_grad(): zp = {s: enc(parts[s]['zd'], parts[s]['loss']) for s in ('train', 'val')}
     return {s: parts[s]['zw'] for s in zp}, zp, {s: parts[s]['loss'].clamp_min(1e-12).log() for s in zp}
 
+# %% ../nbs/17_prior.ipynb #e263711e
 def prior_stage(out,                 # the run directory, with its shared encoder
                 comp, ae, pcfg:PriorConfig, progress=True) -> Prior:
     "Fit (or reuse) the prior of the run's shared space."
@@ -129,6 +143,8 @@ def prior_stage(out,                 # the run directory, with its shared encode
     fit = lambda: fit_prior(*prior_inputs(out, comp, ae, progress), pcfg, progress=progress)
     def load(d):
         p = load_prior(d)
-        return p, (pd.read_parquet(Path(d)/'prior_history.parquet') if (Path(d)/'prior_history.parquet').exists() else None)
+        return p, (
+            pd.read_parquet(Path(d) / 'prior_history.parquet') if (Path(d) / 'prior_history.parquet').exists() else None
+        )
     (prior, _), _ = fit_or_reuse(RunDir(out).prior, pcfg, fp, fit, lambda r, d: save_prior(r[0], d, r[1]), load)
     return prior

@@ -87,13 +87,16 @@ def make_protocol(man:pd.DataFrame,              # a zoo's manifest
                  ) -> Protocol:
     "The held-out class sets for development and for the final test."
     sets = sorted({class_set(c) for c in man.classes})
-    if holdout_class is not None and not any(holdout_class in s for s in sets): raise WSLError(f"class {holdout_class} is in none of the zoo's class sets")
+    if holdout_class is not None and not any(holdout_class in s for s in sets):
+        raise WSLError(f"class {holdout_class} is in none of the zoo's class sets")
     cand = [s for s in sets if holdout_class is None or holdout_class not in s]
     k = max(1, int(round(frac * len(sets))))
     if len(cand) < 2 * k + 1: raise WSLError(f"the zoo has {len(cand)} class sets outside the held-out class; holding out 2 x {k} leaves none to train on")
     for attempt in range(100):
         order = np.random.default_rng([seed, 7, attempt]).permutation(len(cand))
-        p = Protocol([cand[i] for i in sorted(order[:k])], [cand[i] for i in sorted(order[k:2 * k])], holdout_class, seed, frac)
+        p = Protocol(
+            [cand[i] for i in sorted(order[:k])], [cand[i] for i in sorted(order[k : 2 * k])], holdout_class, seed, frac
+        )
         fit = p.fit_rows(man)
         if (fit.split == 'val').any() and (fit.split == 'train').sum() >= 2: return p
     raise WSLError("no draw of held-out class sets leaves both training and validation runs; use more runs")
@@ -118,6 +121,7 @@ def protocol_stage(out,                          # the run directory, with its z
     publish(out, 'protocol', v, _protocol_section(v))
     return proto
 
+# %% ../nbs/08_protocol.ipynb #23307a4c
 def _protocol_section(v:dict) -> str:
     c = v['checkpoints']
     return f"""## Protocol
@@ -137,6 +141,7 @@ def heldout_sets(man:pd.DataFrame, seed:int=0) -> list:
     "The held-out class sets (development and final) of a zoo's default protocol."
     return make_protocol(man, seed).heldout()
 
+# %% ../nbs/08_protocol.ipynb #b0cbc90b
 def fit_manifest(man:pd.DataFrame, proto:Protocol) -> pd.DataFrame:
     "The manifest rows every training stage sees under `proto`."
     return proto.fit_rows(man)
@@ -148,6 +153,7 @@ def cluster_resamples(clusters,          # one cluster label per row (a class se
     "Row indices of `n` two-stage bootstrap resamples: clusters with replacement, then rows within each with replacement."
     return _resamples(tuple(pd.Series(list(clusters)).astype(str)), int(n), int(seed))
 
+# %% ../nbs/08_protocol.ipynb #b65fa2cd
 @functools.lru_cache(maxsize=16)
 def _resamples(keys:tuple, n:int, seed:int) -> list:
     "The resamples of `cluster_resamples`, kept for the last few cluster labellings (a report asks for the same ones per method)."
@@ -166,12 +172,14 @@ def spread(values, level:float=0.95) -> list:
     if not len(v): return [None, None]
     return [round(float(q), 4) for q in np.quantile(v, [(1 - level) / 2, (1 + level) / 2])]
 
+# %% ../nbs/08_protocol.ipynb #53137328
 def interval(stat,                # rows' indices -> a number
              resamples:list,      # from `cluster_resamples`
              level:float=0.95) -> list:
     "The central `level` interval of `stat` over the resamples, rounded to 4 digits."
     return spread([stat(i) for i in resamples], level)
 
+# %% ../nbs/08_protocol.ipynb #8c167876
 def resample_matrix(resamples:list) -> np.ndarray:
     "The resamples as one index matrix, a row each, padded with -1 (index an array with a NaN appended to read them at once)."
     R = np.full((len(resamples), max(map(len, resamples), default=0)), -1)

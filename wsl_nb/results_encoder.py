@@ -25,7 +25,8 @@ class LossBins:
     def fit(cls, losses, n_bins:int=16, kind:str='quantile', log:bool=True):
         "Edges of `n_bins` bins over the training losses `losses`."
         if n_bins < 1: raise WSLError(f"n_bins must be >= 1, got {n_bins}")
-        if kind not in ('quantile', 'uniform'): raise WSLError(f"bin kind must be 'quantile' or 'uniform', got {kind!r}")
+        if kind not in ('quantile', 'uniform'):
+            raise WSLError(f"bin kind must be 'quantile' or 'uniform', got {kind!r}")
         x = np.asarray(losses, dtype=np.float64)
         x = x[np.isfinite(x)]
         if len(x) < 2: raise WSLError("need at least 2 finite losses to fit bins")
@@ -33,7 +34,8 @@ class LossBins:
         e = np.quantile(x, np.linspace(0, 1, n_bins + 1)) if kind == 'quantile' else np.linspace(x.min(), x.max(), n_bins + 1)
         e = np.unique(e)                                              # repeated losses can merge quantile edges
         if len(e) < 2: e = np.array([x[0] - 1e-6, x[0] + 1e-6])
-        b = cls(np.exp(e) if log else e); b.kind, b.log = kind, log
+        b = cls(np.exp(e) if log else e)
+        b.kind, b.log = kind, log
         return b
 
     @property

@@ -30,6 +30,7 @@ def machine_info() -> dict:
                 torch=torch.__version__, python=platform.python_version(),
                 gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
 
+# %% ../nbs/90_run.ipynb #766478bb
 def _timings_section(tm:dict, mi:dict) -> str:
     rows = '\n'.join(f"| {k} | {v['seconds']:.1f} | {'reused' if v['reused'] else 'computed'} |" for k, v in tm.items())
     return f"""## Timings
@@ -60,14 +61,18 @@ def run_all(out,                  # the run directory
         tm = f['timings']
         timed(tm, 'reconstruction', reconstruction_stage, out, f['comp'], f['ae'], f['hist'], progress=progress, fe=f['fe'])
         cap = (1 if preset == 'quick' else 24) if cap is None else cap
-        timed(tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=cap)
+        timed(
+            tm, 'sampling', sampling_stage, out, n_boot=200 if preset == 'quick' else 1000, progress=progress, cap=cap
+        )
         mi = machine_info()
         publish(out, 'timings', dict(stages=tm, total=round(sum(t['seconds'] for t in tm.values()), 1), machine=mi), _timings_section(tm, mi))
     return json.loads(RunDir(out).metrics.read_text())
 
 # %% ../nbs/90_run.ipynb #733f2402
 def run_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser('wsl_run', description='The main job: zoo to report, into one run directory, reusing what it holds.')
+    p = argparse.ArgumentParser(
+        'wsl_run', description='The main job: zoo to report, into one run directory, reusing what it holds.'
+    )
     p.add_argument('--out', required=True, help='run directory')
     p.add_argument('--orders', action='store_true', help='train the weight AE and the shared encoder on all six class orders of every training checkpoint (a lever; off by default)')
     p.add_argument('--holdout-class', type=int, help='keep every run whose class set contains this class out of every stage; samples for those sets are reported')
@@ -115,8 +120,12 @@ def sample_parser() -> argparse.ArgumentParser:
                    "3 of its subfolders, in head order)")
     p.add_argument('--images', help='the task as data: a folder with one subfolder of images (PNG, JPEG) per class, sorted or as --classes orders them')
     p.add_argument('--test-images', help='with --images: a folder of the same classes\' test images; report accuracy and loss there')
-    p.add_argument('--target-loss', required=True, help="target validation loss (clamped to the zoo's range, with a warning)")
-    p.add_argument('--out', required=True, help='output file, .safetensors (with --n K: K files, OUT_0 to OUT_{K-1}.safetensors)')
+    p.add_argument(
+        '--target-loss', required=True, help="target validation loss (clamped to the zoo's range, with a warning)"
+    )
+    p.add_argument(
+        '--out', required=True, help='output file, .safetensors (with --n K: K files, OUT_0 to OUT_{K-1}.safetensors)'
+    )
     p.add_argument('--n', type=int, help='draw this many models from the prior (default: the point estimate)')
     p.add_argument('--seed', type=int, help='the draws\' seed: the same seed, the same models (default: 0 with --n)')
     return p
@@ -129,15 +138,20 @@ def _task_report(s, sd, task, test:Images|None, test_dir) -> str:
         return f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} development-test images"
     if test is None: return 'no test images given (--test-images)'
     e = s.test(sd, test)
-    return f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} images in {test_dir}"
+    return (
+        f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} images in {test_dir}"
+    )
 
 def _sample(argv):
     a = sample_parser().parse_args(argv)
     out = check_out_file(a.out, '.safetensors')                  # before any work
     if a.n is not None and not 1 <= a.n <= 1000: raise WSLError(f"--n must be from 1 to 1000, got {a.n}")
-    if a.seed is not None and not 0 <= a.seed < 2**31: raise WSLError(f"--seed must be from 0 to 2**31 - 1, got {a.seed}")
-    if a.images is None and a.classes is None: raise WSLError("give the task: --classes of the zoo's dataset, or --images DIR")
-    if a.test_images is not None and a.images is None: raise WSLError("--test-images goes with --images (a class list is tested on its own test images)")
+    if a.seed is not None and not 0 <= a.seed < 2**31:
+        raise WSLError(f"--seed must be from 0 to 2**31 - 1, got {a.seed}")
+    if a.images is None and a.classes is None:
+        raise WSLError("give the task: --classes of the zoo's dataset, or --images DIR")
+    if a.test_images is not None and a.images is None:
+        raise WSLError("--test-images goes with --images (a class list is tested on its own test images)")
     s = load_run(a.run).sampler
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter('always')

@@ -38,7 +38,9 @@ def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its ta
                       lo:float=1/50, hi:float=50., n:int=201) -> float:
     "The factor s whose cross-entropy of s * logits is nearest to `target`, in log space."
     def best(grid):
-        ce = F.cross_entropy((grid[:, None, None] * logits[None]).transpose(1, 2), y.expand(len(grid), -1), reduction='none').mean(1)
+        ce = F.cross_entropy(
+            (grid[:, None, None] * logits[None]).transpose(1, 2), y.expand(len(grid), -1), reduction='none'
+        ).mean(1)
         err = (ce.clamp_min(1e-30).log() - math.log(target)).abs()
         return int(err.argmin()), err
     g = torch.exp(torch.linspace(math.log(lo), math.log(hi), n)).double()
@@ -46,6 +48,7 @@ def calibration_scale(logits:torch.Tensor,   # a model's logits (n, 3) on its ta
     fine = torch.exp(torch.linspace(math.log(g[max(i - 1, 0)]), math.log(g[min(i + 1, n - 1)]), 41)).double()
     return float(fine[best(fine)[0]])
 
+# %% ../nbs/18_sample.ipynb #3d4d9a3c
 def scale_head(sd:dict, s:float) -> dict:
     "The same model with its head's weight and bias times `s` (its logits times `s`)."
     hw, hb = head_names(sd)
@@ -58,6 +61,7 @@ def scores(logits:torch.Tensor, y:torch.Tensor) -> dict:
     conf = torch.zeros(3, 3, dtype=torch.long).index_put_((y, pred), torch.ones_like(y), accumulate=True)
     return dict(acc=(pred == y).float().mean().item(), loss=F.cross_entropy(logits, y).item(), confusion=conf.numpy())
 
+# %% ../nbs/18_sample.ipynb #9e1f5a1f
 def body_key(sd:dict, head:tuple) -> bytes:
     "A digest of every tensor of `sd` but the `head` names': models with the same body share it, whatever their heads."
     h = hashlib.blake2b(digest_size=16)
@@ -200,12 +204,14 @@ class Images:
         elif isinstance(images, tuple) and len(images) == 2 and torch.as_tensor(images[1]).ndim == 1:
             X, y = torch.as_tensor(images[0]), torch.as_tensor(images[1])
             if len(X) != len(y): raise WSLError(f"{len(X)} images but {len(y)} labels")
-            if len(y) and not set(y.tolist()) <= {0, 1, 2}: raise WSLError(f"labels must be 0, 1 or 2 (head order), got {sorted(set(y.tolist()))}")
+            if len(y) and not set(y.tolist()) <= {0, 1, 2}:
+                raise WSLError(f"labels must be 0, 1 or 2 (head order), got {sorted(set(y.tolist()))}")
             per = [X[y == h] for h in range(3)]
         elif isinstance(images, (list, tuple)): per = [torch.as_tensor(x) for x in images]
         else: raise WSLError(f"images must be a folder, an (X, y) pair or a list of 3 image tensors, got {type(images).__name__}")
         if len(per) != 3: raise WSLError(f"a task has exactly 3 classes, got images of {len(per)}")
-        if empty := [h for h, x in enumerate(per) if len(x) == 0]: raise WSLError(f"no images for class {empty[0]} (head order)")
+        if empty := [h for h, x in enumerate(per) if len(x) == 0]:
+            raise WSLError(f"no images for class {empty[0]} (head order)")
         names = list(classes) if classes is not None else (names if isinstance(images, (str, Path)) else [f'class {h}' for h in range(3)])
         if len(names) != 3: raise WSLError(f"a task has exactly 3 classes, got {len(names)} names")
         return cls([as_source_images(x, src) for x in per], names, src, data_seed)
@@ -383,6 +389,7 @@ def condition(self:Sampler,
     elif not isinstance(task, Images): task = tuple(self.parse_classes(task))
     return Condition(task, self.parse_loss(target_loss))
 
+# %% ../nbs/18_sample.ipynb #b1bca08e
 @patch
 def conditions(self:Sampler, conds:list) -> list:
     "`Condition`s from a list of them or of (task, target_loss) pairs."
@@ -394,19 +401,22 @@ def images(self:Sampler, images, classes=None) -> Images:
     "A condition given as data (`Images.read`): a folder, an (X, y) pair or 3 image tensors, named by `classes`."
     return images if isinstance(images, Images) else Images.read(images, self.src, self.data_seed, classes)
 
+# %% ../nbs/18_sample.ipynb #754ccf09
 @patch
 def embed(self:Sampler, data) -> torch.Tensor:
-    "The dataset embedding of a condition's data: `Images`, or 3 class names or indices of the zoo's dataset."
+    "The dataset embedding of a condition's data: a `Condition`, `Images`, or 3 class names or indices of the dataset."
+    if isinstance(data, Condition):                                   # parsed already: its class indices as they are
+        return self.embed(data.images) if data.images is not None else dataset_embedding(self.class_emb, data.classes)
     if isinstance(data, Images): return data.embedding(self.encoder)
     return dataset_embedding(self.class_emb, self.parse_classes(data))
 
+# %% ../nbs/18_sample.ipynb #5e749154
 @patch
 def latent(self:Sampler, conds:list) -> torch.Tensor:
     "z_proj (n, latent) of conditions: `Condition`s or (classes or `Images`, target_loss) pairs."
     conds = self.conditions(conds)
     ls = torch.tensor([c.target for c in conds], dtype=torch.float32)
-    zd = torch.stack([c.images.embedding(self.encoder) if c.images is not None else
-                      dataset_embedding(self.class_emb, c.classes) for c in conds])
+    zd = torch.stack([self.embed(c) for c in conds])
     with torch.no_grad(): return self.shared(zd, ls)
 
 # %% ../nbs/18_sample.ipynb #60810d8b
@@ -430,6 +440,7 @@ def fit_latent(self:Sampler, z:torch.Tensor, data:Images,
         opt.step()
     return z.detach()
 
+# %% ../nbs/18_sample.ipynb #4bf4e8c6
 @patch
 def decode(self:Sampler, Z:torch.Tensor, conds:list,
            fit:bool=True  # fit the latent of a condition given as images first (`latent_steps` steps)
@@ -465,6 +476,7 @@ def fitted(self:Sampler, sd:dict, cond,
         if own: return sd, 'decoded', logits
     return probe_head(sd, self.arch, self.in_channels, X, y, C=IMAGES_PROBE_C), 'fitted on the images', None
 
+# %% ../nbs/18_sample.ipynb #f78cff32
 @patch
 def _calibrate(self:Sampler, sd:dict, c:Condition, logits=None) -> dict:
     "`sd`, its head scaled so that its loss is `c`'s target (`logits`: `sd`'s on `c`'s images, if known already)."
@@ -491,11 +503,13 @@ def sample_many(self:Sampler, conds:list) -> list:
     Z = self.latent(conds)
     return self._finish(self.decode(Z, conds), conds, Z)
 
+# %% ../nbs/18_sample.ipynb #718212e7
 @patch
 def calibrates(self:Sampler, c:Condition) -> bool:
     "Whether a sample for `c` is calibrated: the sampler calibrates, and `c` is classes or `CALIBRATE_MIN_K` images."
     return self.calibrate and (c.images is None or min(c.images.k) >= CALIBRATE_MIN_K)
 
+# %% ../nbs/18_sample.ipynb #5b6f3e82
 @patch
 def _finish(self:Sampler, P:dict, conds:list, Z:torch.Tensor|None) -> list:
     "Parameters (name -> (B, ...)) decoded for `Condition`s as finished `Sample`s (`Z`: the unfitted latents to check)."
@@ -520,6 +534,7 @@ def draw_many(self:Sampler, conds:list, seed:int|None=None, temperature:float|No
     with torch.no_grad(): Z = zp + self.prior.draw(zp, logl, g, t)
     return self._finish(self.decode(Z, conds), conds, zp)             # the check reads the point estimate
 
+# %% ../nbs/18_sample.ipynb #d6c2eba1
 @patch
 def finish(self:Sampler, z:torch.Tensor, c:Condition,
            start:torch.Tensor|None=None  # the latent before it was fitted (for the head check), if it was
@@ -554,6 +569,7 @@ def test(self:Sampler, state_dict:dict, images:Images) -> dict:
     X, y = images.tensors()
     with torch.no_grad(): return scores(self.model(state_dict)(X), y)
 
+# %% ../nbs/18_sample.ipynb #e2a86423
 @patch
 def model(self:Sampler, state_dict:dict|None=None):
     "An instance of the zoo's architecture, with `state_dict` loaded if given, in eval mode."
@@ -574,7 +590,9 @@ def image_task(src,               # the zoo's dataset
     for c in classes:
         idx = class_split(src.labels, int(c), split, data_seed)
         if k is not None and k < len(idx):
-            idx = np.sort(np.random.default_rng([int(data_seed), int(c), int(k), int(draw)]).choice(idx, int(k), replace=False))
+            idx = np.sort(
+                np.random.default_rng([int(data_seed), int(c), int(k), int(draw)]).choice(idx, int(k), replace=False)
+            )
         per.append(src.get(idx).float())                      # the dataset's own scale already
     return Images(per, [src.classes[int(c)] for c in classes], src, data_seed)
 

@@ -70,12 +70,18 @@ def answers(sampler:Sampler,           # the method
     out = {'sampled': Batched(sampler), 'sampled_raw': Batched(raw)}
     if ablation is not None: out['mse_only'] = Batched(ablation)
     cal = sampler.calibrated                                            # the sampler's own calibration, for a soup
-    return out | {'loss_soup': lambda c, t: loss_soup(bank, c, t, k_loss), 'set_soup': lambda c, t: set_soup(bank, c),
-                  'loss_soup_cal': lambda c, t: cal(loss_soup(bank, c, t, k_loss), c, t),
-                  'set_soup_cal': lambda c, t: cal(set_soup(bank, c), c, t), 'class_soup_cal': lambda c, t: cal(class_soup(bank, c, t, k_class), c, t),
-                  'set_retrieval': lambda c, t: set_retrieval(bank, c, t), 'class_soup': lambda c, t: class_soup(bank, c, t, k_class),
-                  'nearest_condition': nc, 'random_zoo': lambda c, t: random_model(bank, c, np.random.default_rng(round(t * 1e9) % 2**32)),
-                  'mean_model': lambda c, t: mean_model(bank)}
+    return out | {
+        'loss_soup': lambda c, t: loss_soup(bank, c, t, k_loss),
+        'set_soup': lambda c, t: set_soup(bank, c),
+        'loss_soup_cal': lambda c, t: cal(loss_soup(bank, c, t, k_loss), c, t),
+        'set_soup_cal': lambda c, t: cal(set_soup(bank, c), c, t),
+        'class_soup_cal': lambda c, t: cal(class_soup(bank, c, t, k_class), c, t),
+        'set_retrieval': lambda c, t: set_retrieval(bank, c, t),
+        'class_soup': lambda c, t: class_soup(bank, c, t, k_class),
+        'nearest_condition': nc,
+        'random_zoo': lambda c, t: random_model(bank, c, np.random.default_rng(round(t * 1e9) % 2**32)),
+        'mean_model': lambda c, t: mean_model(bank),
+    }
 
 # %% ../nbs/23_sampling.ipynb #264e5c4c
 # baselines that fit: a capped subset a group
@@ -99,7 +105,9 @@ def evaluate_conditions(methods:dict,       # from `answers`
                         trained:set|None=None) -> pd.DataFrame: # 'model_id/snapshot' keys the TRAINED methods answer
     "One row per condition and method: test accuracy and loss, validation loss and seconds, beside the original's."
     if zoo_dir is None and ev.split != 'dev_test':
-        raise WSLError(f"the manifest's test_* columns are dev_test numbers; pass zoo_dir to score the originals on {ev.split}")
+        raise WSLError(
+            f"the manifest's test_* columns are dev_test numbers; pass zoo_dir to score the originals on {ev.split}"
+        )
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
@@ -201,7 +209,9 @@ def paired(conds:pd.DataFrame,   # from `evaluate_conditions`
     err = np.abs(np.log(np.clip(loss.astype(float), 1e-12, None)) - np.log(tgt.astype(float))[:, None])
     diff = (lambda i: acc[i, 0].mean() - acc[i, 1].mean()) if key == 'acc' else (lambda i: np.median(err[i, 0]) - np.median(err[i, 1]))
     rs = cluster_resamples(ref.set.values[ok], n_boot, seed)
-    return dict(a=a, b=b, key=key, n=int(ok.sum()), diff=round(float(diff(np.arange(ok.sum()))), 4), ci=interval(diff, rs))
+    return dict(
+        a=a, b=b, key=key, n=int(ok.sum()), diff=round(float(diff(np.arange(ok.sum()))), 4), ci=interval(diff, rs)
+    )
 
 # %% ../nbs/23_sampling.ipynb #3c499afb
 SHOWN = {'sampled': ('o', 'crimson'), 'mse_only': ('v', 'tab:purple'), 'loss_soup': ('s', 'tab:blue'), 'class_soup': ('D', 'tab:green'), 'set_retrieval': ('x', 'tab:orange')}
@@ -223,8 +233,10 @@ def plot_sampling_bars(summary:dict, title=''):
             err = np.abs(np.array([[c[0] if c[0] is not None else np.nan for c in ci], [c[1] if c[1] is not None else np.nan for c in ci]]) - np.array(v, float))
             ax.bar(np.arange(len(groups)) + (j - len(BAR_METHODS) / 2 + 0.5) * w, v, w, yerr=err, capsize=1.5, label=m,
                    color=SHOWN.get(m, (None, None))[1] if m in SHOWN else None, alpha=0.9)
-    axs[0].set(ylabel='test accuracy, final snapshots', ylim=(0, 1.05)); axs[1].set(ylabel='median |ln(test loss / target)|')
+    axs[0].set(ylabel='test accuracy, final snapshots', ylim=(0, 1.05))
+    axs[1].set(ylabel='median |ln(test loss / target)|')
     for ax in axs: ax.set_xticks(range(len(groups)), [g.replace('_', ' ') for g in groups])
     axs[0].legend(fontsize=6, ncol=5, loc='lower center')
-    fig.suptitle(title or 'conditional sampling against baselines (95% intervals)'); fig.tight_layout()
+    fig.suptitle(title or 'conditional sampling against baselines (95% intervals)')
+    fig.tight_layout()
     return fig

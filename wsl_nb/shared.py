@@ -91,7 +91,8 @@ class SharedEncoder(nn.Module):
     "MLP([z_D; z_R]) to the weight latent space."
     def __init__(self, d_dim:int, latent:int, bins:LossBins, cfg:SharedConfig):
         super().__init__()
-        if cfg.results not in ('bins', 'fourier'): raise WSLError(f"results encoder must be 'bins' or 'fourier', got {cfg.results!r}")
+        if cfg.results not in ('bins', 'fourier'):
+            raise WSLError(f"results encoder must be 'bins' or 'fourier', got {cfg.results!r}")
         self.cfg = cfg
         self.results = ResultsEncoder(bins, cfg.results_dim) if cfg.results == 'bins' else LossFourier(bins, cfg.results_dim, cfg.n_freq)
         sizes, layers = [d_dim + cfg.results_dim, *cfg.hidden], []
@@ -129,7 +130,8 @@ def train_shared(data:dict,                 # per split: zd, loss, classes, zw (
                  device:str='cpu'):         # where to train; the model comes back on the CPU
     "Fit the shared encoder on `data['train']`, choose by `data['val']` (its NT-Xent, or its MSE for the ablation); return it and its history."
     cfg = cfg or SharedConfig()
-    torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    g = torch.Generator().manual_seed(cfg.seed)
     tr, va = ({**data[s], 'zd': data[s]['zd'].to(device), 'zw': data[s]['zw'].to(device)} for s in ('train', 'val'))   # losses and classes stay on the CPU
     bins = LossBins.fit(tr['loss'].numpy(), cfg.n_bins, cfg.bin_kind)
     model = SharedEncoder(tr['zd'].shape[1], tr['zw'].shape[1], bins, cfg).to(device)
@@ -141,19 +143,25 @@ def train_shared(data:dict,                 # per split: zd, loss, classes, zw (
         zd, loss, cl, zw = (d[k] if idx is None else d[k][idx] for k in ('zd', 'loss', 'classes', 'zw'))
         if pool is not None and idx is not None:                                   # training batches: some conditions from k images a class
             few = (torch.rand(len(cl), generator=g) < cfg.subset_share).nonzero().flatten()
-            if len(few): zd = zd.clone(); zd[few] = subset_embeddings(pool, cl[few], g).to(zd.device)
+            if len(few):
+                zd = zd.clone()
+                zd[few] = subset_embeddings(pool, cl[few], g).to(zd.device)
         zp = model(zd, loss)
         nt = nt_xent(zp, zw, cfg.tau, _same(cl, bins(loss)).to(zp.device) if cfg.mask_same else None)
         return cfg.ntxent * nt + cfg.mse * F.mse_loss(zp, zw), nt, zp
     n = len(tr['zd'])
     def train_epoch(ep):
-        perm = torch.randperm(n, generator=g); tl = tn = 0.
+        perm = torch.randperm(n, generator=g)
+        tl = tn = 0.
         for i in range(0, n, cfg.batch_size):
             b = perm[i:i + cfg.batch_size]
             if len(b) < 2: continue
             loss, nt, _ = objective(tr, b)
-            opt.zero_grad(); loss.backward(); opt.step()
-            tl += loss.item() * len(b); tn += nt.item() * len(b)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            tl += loss.item() * len(b)
+            tn += nt.item() * len(b)
         sched.step()
         return dict(train_loss=tl / n, train_ntxent=tn / n)
     def validate():
@@ -197,17 +205,24 @@ def load_shared(d) -> SharedEncoder:
     "Load a shared encoder saved by `save_shared`, in eval mode."
     t, m = load_bundle(d, 'shared', 'shared encoder')
     model = SharedEncoder(m['d_dim'], m['latent'], LossBins(m['edges']), config_from(SharedConfig, m['config']))
-    model.load_state_dict(t); return model.eval()
+    model.load_state_dict(t)
+    return model.eval()
 
 # %% ../nbs/16_shared.ipynb #949cf8c0
 def plot_shared_curves(hist:pd.DataFrame, title=''):
     "Training and validation NT-Xent per epoch, and validation retrieval, beside the thesis's 3.1."
     fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.2))
-    a.plot(hist.epoch, hist.train_ntxent, label='train'); a.plot(hist.epoch, hist.val_ntxent, label='val')
-    a.axhline(3.1, color='crimson', ls='--', label='thesis val (~3.1)'); a.set(xlabel='epoch', title='NT-Xent'); a.legend(fontsize=8)
-    b.plot(hist.epoch, hist.val_top1, label='top-1'); b.plot(hist.epoch, hist.val_top5, label='top-5')
-    b.set(xlabel='epoch', title='validation retrieval', ylim=(0, 1.02)); b.legend(fontsize=8)
-    fig.suptitle(title or 'shared encoder'); fig.tight_layout()
+    a.plot(hist.epoch, hist.train_ntxent, label='train')
+    a.plot(hist.epoch, hist.val_ntxent, label='val')
+    a.axhline(3.1, color='crimson', ls='--', label='thesis val (~3.1)')
+    a.set(xlabel='epoch', title='NT-Xent')
+    a.legend(fontsize=8)
+    b.plot(hist.epoch, hist.val_top1, label='top-1')
+    b.plot(hist.epoch, hist.val_top5, label='top-5')
+    b.set(xlabel='epoch', title='validation retrieval', ylim=(0, 1.02))
+    b.legend(fontsize=8)
+    fig.suptitle(title or 'shared encoder')
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/16_shared.ipynb #d6e6ae70
@@ -241,7 +256,9 @@ def plot_umap(zw:torch.Tensor, # weight embeddings
     X = torch.cat([F.normalize(zw, dim=1), F.normalize(zp, dim=1)]).numpy()
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='n_jobs value')       # UMAP's note that a seed means one thread
-        emb = umap.UMAP(n_neighbors=min(15, len(X) - 1), random_state=seed, init='random' if len(X) < 30 else 'spectral').fit_transform(X)
+        emb = umap.UMAP(
+            n_neighbors=min(15, len(X) - 1), random_state=seed, init='random' if len(X) < 30 else 'spectral'
+        ).fit_transform(X)
     n, axs = len(zw), np.atleast_1d(plt.subplots(1, len(colours), figsize=(4 * len(colours), 3.6))[1])
     for ax, (name, vals) in zip(axs, colours.items()):
         codes, uniq = pd.factorize(pd.Series(list(vals) * 2), sort=True)
@@ -269,13 +286,18 @@ def shared_inputs(out,                    # the run directory
                   pool:bool=False          # also every training image's embedding, for conditions of k images (`subsets`)
                  ) -> dict:
     "The shared encoder's data: `splits` of the fitted manifest, and every held-out group's checkpoints."
-    out = Path(out); wz = weights_zoo(out); meta, man = load_zoo(wz); zc = meta['config']; proto = load_protocol(out)
+    out = Path(out)
+    wz = weights_zoo(out)
+    meta, man = load_zoo(wz)
+    zc = meta['config']
+    proto = load_protocol(out)
     ce = class_embeddings(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=RunDir(out).cache, progress=progress)
     parts = shared_data(wz, proto.fit_rows(man), comp, ae, ce, splits=splits, orders=orders)
     if pool:
         parts['train']['pool'] = image_pool(zc.dataset, PixelProjection(), zc.data_seed, cache_dir=RunDir(out).cache)
     for g in ('dev_sets', 'final_sets', 'unseen_class'):
-        if len(rows := proto.group(man, g)): parts[g] = shared_data(wz, rows.assign(split='train'), comp, ae, ce, splits=('train',))['train']
+        if len(rows := proto.group(man, g)):
+            parts[g] = shared_data(wz, rows.assign(split='train'), comp, ae, ce, splits=('train',))['train']
     return parts
 
 # %% ../nbs/16_shared.ipynb #3ce83324
@@ -285,7 +307,8 @@ def _shared_values(model, parts:dict, cfg:SharedConfig) -> tuple[dict, dict]:
     "The stage's metrics, and z_proj per part."
     with torch.no_grad():
         zp = {s: model(d['zd'], d['loss']) for s, d in parts.items()}
-        nv = len(parts['val']['zw']); perm = torch.randperm(len(parts['train']['zw']), generator=torch.Generator().manual_seed(0))
+        nv = len(parts['val']['zw'])
+        perm = torch.randperm(len(parts['train']['zw']), generator=torch.Generator().manual_seed(0))
         chunks = [perm[i:i + nv] for i in range(0, len(perm) - nv + 1, nv)] or [perm]
         v = dict(train_ntxent=float(np.mean([nt_xent(zp['train'][c], parts['train']['zw'][c], cfg.tau).item() for c in chunks])),
                  val_ntxent=nt_xent(zp['val'], parts['val']['zw'], cfg.tau).item())
@@ -293,7 +316,9 @@ def _shared_values(model, parts:dict, cfg:SharedConfig) -> tuple[dict, dict]:
         if name not in parts or len(parts[name]['zw']) < 2: continue
         r = retrieval(zp[name], parts[name]['zw'])
         v |= {f'retrieval_top1_{name}': r['top1'], f'retrieval_top5_{name}': r['top5'], f'retrieval_chance_{name}': r['chance_top1'], f'n_{name}': r['n']}
-    v |= dict(thesis_val_ntxent=3.1, tau=cfg.tau, mse=cfg.mse, ntxent=cfg.ntxent, mask_same=cfg.mask_same, results=cfg.results)
+    v |= dict(
+        thesis_val_ntxent=3.1, tau=cfg.tau, mse=cfg.mse, ntxent=cfg.ntxent, mask_same=cfg.mask_same, results=cfg.results
+    )
     return rounded(v), zp
 
 # %% ../nbs/16_shared.ipynb #dc6aa972
@@ -301,8 +326,10 @@ def _shared_figures(model, hist, v:dict, zpv, man:pd.DataFrame, preset:str) -> d
     "Curves, the heatmap of ten validation checkpoints, and (with 10 or more) the UMAP of the validation split."
     order = sorted(range(len(v['zw'])), key=lambda i: (v['model_id'][i], v['snapshot'][i]))[:10]
     labels = [f"{v['model_id'][i][-3:]}{v['snapshot'][i][0]}" for i in order]
-    figs = {'shared_curves.png': plot_shared_curves(hist, f'{preset} zoo: shared encoder'),
-            'shared_heatmap.png': plot_heatmap(v['zw'][order], zpv[order], labels, 'validation runs, e = early, f = final')}
+    figs = {
+        'shared_curves.png': plot_shared_curves(hist, f'{preset} zoo: shared encoder'),
+        'shared_heatmap.png': plot_heatmap(v['zw'][order], zpv[order], labels, 'validation runs, e = early, f = final'),
+    }
     if len(v['zw']) >= 10:
         rows = man[man.status == 'ok'].set_index(['model_id', 'snapshot'])
         colours = {'class set': ['-'.join(map(str, class_set(c))) for c in v['classes'].tolist()], 'loss bin': model.results.bins(v['loss']).tolist(),
@@ -334,12 +361,14 @@ def shared_stage(out,                 # the run directory, with its zoo, compres
                  progress=True,
                  device:str='cpu') -> dict:
     "Train (or reuse) the shared encoder (and its MSE-only ablation); measure NT-Xent and retrieval; write metrics, figures and the report section."
-    out = Path(out); meta, man = load_zoo(RunDir(out).zoo)
+    out = Path(out)
+    meta, man = load_zoo(RunDir(out).zoo)
     parts = shared_inputs(out, comp, ae, scfg.orders, progress, pool=scfg.subsets)
     fp = fingerprint(json.loads((RunDir(out).weight_ae/'weight_ae.json').read_text())['sha256'],
                      json.dumps(load_protocol(out).to_dict(), sort_keys=True))
     model, hist = _fit_shared(out, parts, scfg, fp, 'shared', progress, device)
-    if scfg.ablation: _fit_shared(out, parts, replace(scfg, ntxent=0.0, ablation=False), fp, 'shared_mse', progress, device)
+    if scfg.ablation:
+        _fit_shared(out, parts, replace(scfg, ntxent=0.0, ablation=False), fp, 'shared_mse', progress, device)
     v, zp = _shared_values(model, parts, scfg)
     figs = _shared_figures(model, hist, parts['val'], zp['val'], man, meta['config'].preset)
     return publish(out, 'shared', v, _shared_section(v, figs), figs)

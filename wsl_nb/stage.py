@@ -33,14 +33,16 @@ def fit_or_reuse(d,             # the stage's folder
                  extra:dict|None=None  # more to record beside the config and fingerprint
                 ) -> tuple:
     "The stage's object and its record: reused when config and fingerprint match, else fitted and saved."
-    d = Path(d); p = d/'stage.json'
+    d = Path(d)
+    p = d/'stage.json'
     if p.exists():
         rec = json.loads(p.read_text())
         if rec.get('fingerprint') == fp and same_config(type(cfg), rec.get('config', {}), cfg):
             try: return load(d), dict(rec, reused=True)
             except WSLError: pass                     # files missing or damaged: fit again
     t0 = time.perf_counter()
-    obj = fit(); save(obj, d)
+    obj = fit()
+    save(obj, d)
     rec = dict(config=config_dict(cfg), fingerprint=fp, seconds=round(time.perf_counter() - t0, 2), **(extra or {}))
     write_json(p, rec)
     return obj, dict(rec, reused=False)
@@ -60,7 +62,9 @@ def update_metrics(out,         # the run directory
 # %% ../nbs/01_stage.ipynb #104f4496
 def save_figure(fig, path) -> Path:
     "Write a matplotlib figure as PNG, atomically, and close it."
-    buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=110, bbox_inches='tight'); plt.close(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format='png', dpi=110, bbox_inches='tight')
+    plt.close(fig)
     return atomic_write(path, buf.getvalue())
 
 # %% ../nbs/01_stage.ipynb #b4ec05e9
@@ -81,6 +85,7 @@ def rounded(values:dict, digits:int=4) -> dict:
     "Floats (numpy's too) rounded, undefined ones (NaN, infinite) as None so that metrics.json stays JSON; everything else as it is."
     return {k: ((round(float(v), digits) if math.isfinite(v) else None) if isinstance(v, (float, np.floating)) else v) for k, v in values.items()}
 
+# %% ../nbs/01_stage.ipynb #2672144c
 def publish(out,                   # the run directory
             stage:str,             # the stage's name, one of `STAGES`
             values:dict,           # its metrics section
@@ -101,7 +106,8 @@ def timed(timings:dict,          # stage name -> {'seconds', 'reused'}, filled i
     "Run `fn(*args, **kw)`, recording its wall seconds (and whether its stage was reused) under `name`."
     p = Path(stage_dir)/'stage.json' if stage_dir is not None else None
     before = p.stat().st_mtime_ns if p is not None and p.exists() else None
-    t0 = time.perf_counter(); r = fn(*args, **kw)
+    t0 = time.perf_counter()
+    r = fn(*args, **kw)
     after = p.stat().st_mtime_ns if p is not None and p.exists() else None
     timings[name] = dict(seconds=round(time.perf_counter() - t0, 2), reused=before is not None and before == after)
     return r

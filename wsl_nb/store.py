@@ -31,9 +31,11 @@ def cli_main(prog:str,  # the command's name, printed before its errors
     warnings.showwarning = lambda message, *a, **k: print(f'{prog}: warning: {message}', file=sys.stderr)
     try: return fn(argv) or 0
     except WSLError as e:
-        print(f'{prog}: error: {e}', file=sys.stderr); return 2
+        print(f'{prog}: error: {e}', file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
-        print(f'{prog}: interrupted; rerun the same command to resume', file=sys.stderr); return 130
+        print(f'{prog}: interrupted; rerun the same command to resume', file=sys.stderr)
+        return 130
     except OSError as e:                 # a full disk that no writer of the package caught: one line all the same
         where = Path(os.fsdecode(e.filename)).parent if e.filename else 'the output directory'
         if (err := no_space(e, where)) is None: raise
@@ -47,7 +49,8 @@ _umask_lock = threading.Lock()
 def _umask() -> int:
     "The process's umask (read by setting it and putting it back)."
     with _umask_lock:
-        m = os.umask(0o022); os.umask(m)
+        m = os.umask(0o022)
+        os.umask(m)
     return m
 
 # %% ../nbs/00_store.ipynb #62efb9af
@@ -61,6 +64,7 @@ def no_space(e:OSError, # an error of a write
     return WSLError(f"{NO_SPACE[e.errno]} while writing in {d}; free some space and run the same command again "
                     "(what is written is kept)")
 
+# %% ../nbs/00_store.ipynb #6f1bc324
 @contextlib.contextmanager
 def writing_in(d): # the directory the block writes in
     "Inside the block, an `OSError` of a full disk or quota becomes a `WSLError` naming `d`; other errors pass."
@@ -123,9 +127,11 @@ def write_json(path, obj):
     "Write `obj` as indented JSON, atomically."
     return atomic_write(path, json.dumps(obj, indent=2, sort_keys=True) + '\n')
 
+# %% ../nbs/00_store.ipynb #211b6222
 def write_parquet(path, df:pd.DataFrame):
     "Write a DataFrame as parquet (no index), atomically."
-    buf = io.BytesIO(); df.to_parquet(buf, index=False)
+    buf = io.BytesIO()
+    df.to_parquet(buf, index=False)
     return atomic_write(path, buf.getvalue())
 
 # %% ../nbs/00_store.ipynb #baf35521
@@ -148,10 +154,12 @@ def state_bytes(state:dict,              # name -> tensor
     if metadata: header['__metadata__'] = {str(k): str(v) for k, v in sorted(metadata.items())}
     for k in sorted(state):
         t = state[k].detach().to('cpu').contiguous()
-        if t.dtype not in _ST_DTYPES: raise WSLError(f"tensor {k!r} has dtype {t.dtype}, which safetensors cannot store")
+        if t.dtype not in _ST_DTYPES:
+            raise WSLError(f"tensor {k!r} has dtype {t.dtype}, which safetensors cannot store")
         b = (t.view(torch.int16) if t.dtype == torch.bfloat16 else t).numpy().tobytes()
         header[k] = {'dtype': _ST_DTYPES[t.dtype], 'shape': list(t.shape), 'data_offsets': [off, off + len(b)]}
-        blobs.append(b); off += len(b)
+        blobs.append(b)
+        off += len(b)
     h = json.dumps(header, separators=(',', ':')).encode()
     h += b' ' * (-len(h) % 8)
     return len(h).to_bytes(8, 'little') + h + b''.join(blobs)
@@ -171,7 +179,9 @@ def load_state(path,                 # a safetensors file
     path = Path(path)
     if not path.exists(): raise WSLError(f"checkpoint {path} is missing")
     if sha256 is not None and (got := sha256_file(path)) != sha256:
-        raise WSLError(f"checkpoint {path} is corrupt: sha256 {got[:12]}... does not match the recorded {sha256[:12]}...")
+        raise WSLError(
+            f"checkpoint {path} is corrupt: sha256 {got[:12]}... does not match the recorded {sha256[:12]}..."
+        )
     return load_file(str(path))
 
 # %% ../nbs/00_store.ipynb #46754654
@@ -182,9 +192,11 @@ def dir_lock(d,               # the directory to hold
              who:str='wsl_nb' # the command, shown to a second process
             ):
     "Hold an advisory lock on directory `d` while the block runs; a `WSLError` naming the holder if another process has it."
-    d = Path(d); p = (d/'.wsl.lock').resolve()
+    d = Path(d)
+    p = (d/'.wsl.lock').resolve()
     if p in _held:
-        f, n = _held[p]; _held[p] = (f, n + 1)
+        f, n = _held[p]
+        _held[p] = (f, n + 1)
         try: yield p
         finally: _held[p] = (f, _held[p][1] - 1)
         return
@@ -193,7 +205,9 @@ def dir_lock(d,               # the directory to hold
         f = open(p, 'a+')
     try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        f.seek(0); holder = f.read().strip() or 'another process'; f.close()
+        f.seek(0)
+        holder = f.read().strip() or 'another process'
+        f.close()
         raise WSLError(f"{d} is in use by {holder}; wait for it to finish (or stop it) and run again") from None
     try:
         with writing_in(d):
@@ -209,7 +223,9 @@ def dir_lock(d,               # the directory to hold
         n = _held[p][1] - 1
         if n: _held[p] = (f, n)
         else:
-            del _held[p]; fcntl.flock(f, fcntl.LOCK_UN); f.close()
+            del _held[p]
+            fcntl.flock(f, fcntl.LOCK_UN)
+            f.close()
 
 # %% ../nbs/00_store.ipynb #91230a01
 def check_out_dir(d) -> Path:
@@ -221,13 +237,15 @@ def check_out_dir(d) -> Path:
     if not os.access(d, os.W_OK | os.X_OK): raise WSLError(f"--out {d} is not writable")
     return d
 
+# %% ../nbs/00_store.ipynb #86d861f5
 def check_out_file(p, suffix:str|None=None) -> Path:
     "`p` as a Path, if it can be written (its folder exists and is writable, it is no directory); a `WSLError` otherwise."
     p = Path(p).expanduser()
     if suffix and p.suffix != suffix: raise WSLError(f"--out must name a {suffix} file, got {str(p)!r}")
     if p.is_dir(): raise WSLError(f"--out {p} is a directory; name a file")
     if not p.parent.is_dir(): raise WSLError(f"--out {p}: the folder {p.parent} does not exist")
-    if not os.access(p.parent, os.W_OK | os.X_OK) or (p.exists() and not os.access(p, os.W_OK)): raise WSLError(f"--out {p} is not writable")
+    if not os.access(p.parent, os.W_OK | os.X_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        raise WSLError(f"--out {p} is not writable")
     return p
 
 # %% ../nbs/00_store.ipynb #b9154de5
@@ -253,6 +271,7 @@ def config_dict(cfg) -> dict:
     "A dataclass config as plain JSON values (tuples become lists)."
     return json.loads(json.dumps(dataclasses.asdict(cfg)))
 
+# %% ../nbs/00_store.ipynb #51092df8
 def config_from(cls, d:dict):
     "Rebuild dataclass `cls` from `config_dict` values (lists back to tuples); a field the saved values lack takes `cls.ABSENT`'s value if it names one (what older code did), else its default."
     d = {**getattr(cls, 'ABSENT', {}), **d}
@@ -291,11 +310,14 @@ def load_bundle(d,        # folder of the bundle
 @contextlib.contextmanager
 def matmul_precision(p:str):
     "Inside the block, float32 matrix products at torch's precision `p` ('highest', 'high' or 'medium'); as before after it."
-    if p not in ('highest', 'high', 'medium'): raise WSLError(f"matmul precision must be 'highest', 'high' or 'medium', got {p!r}")
-    old = torch.get_float32_matmul_precision(); torch.set_float32_matmul_precision(p)
+    if p not in ('highest', 'high', 'medium'):
+        raise WSLError(f"matmul precision must be 'highest', 'high' or 'medium', got {p!r}")
+    old = torch.get_float32_matmul_precision()
+    torch.set_float32_matmul_precision(p)
     try: yield
     finally: torch.set_float32_matmul_precision(old)
 
+# %% ../nbs/00_store.ipynb #73f9c980
 def train_keep_best(model:torch.nn.Module, # trained in place; ends with its best weights, in eval mode
                     epochs:int,
                     train_epoch,           # epoch -> dict of training numbers
@@ -305,18 +327,21 @@ def train_keep_best(model:torch.nn.Module, # trained in place; ends with its bes
                     precision:str='highest' # float32 matrix products while training: 'medium' lets a CPU with bfloat16 units (or a GPU) multiply in lower precision; validation always at 'highest'
                    ) -> pd.DataFrame:
     "Train for `epochs` (or until `patience` epochs bring no better score), keep the weights of the best validation score; return the per-epoch history."
-    if patience is not None and patience < 1: raise WSLError(f"patience must be at least 1 epoch (or None), got {patience}")
+    if patience is not None and patience < 1:
+        raise WSLError(f"patience must be at least 1 epoch (or None), got {patience}")
     hist, best, best_state, wait = [], math.inf, None, 0
     for ep in tqdm(range(epochs), desc=desc, disable=not progress):
         model.train()
         with matmul_precision(precision): row = dict(epoch=ep + 1, **train_epoch(ep))
         model.eval()
         with torch.no_grad(), matmul_precision('highest'): v = validate()
-        score = v.pop('score'); hist.append(row | v)
+        score = v.pop('score')
+        hist.append(row | v)
         if score < best: best, best_state, wait = score, copy.deepcopy(model.state_dict()), 0
         else: wait += 1
         if patience is not None and wait >= patience: break
-    model.load_state_dict(best_state); model.eval()
+    model.load_state_dict(best_state)
+    model.eval()
     return pd.DataFrame(hist)
 
 # %% ../nbs/00_store.ipynb #1d31684c

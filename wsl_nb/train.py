@@ -19,7 +19,8 @@ def check_device(device:str) -> str:
     "`device` if torch can use it; a `WSLError` naming the choices otherwise."
     if device == 'cpu': return device
     if device.startswith('cuda'):
-        if not torch.cuda.is_available(): raise WSLError(f"device {device!r} asked for, but torch sees no CUDA GPU; use --device cpu")
+        if not torch.cuda.is_available():
+            raise WSLError(f"device {device!r} asked for, but torch sees no CUDA GPU; use --device cpu")
         return device
     raise WSLError(f"unknown device {device!r}; allowed: cpu, cuda, cuda:N")
 
@@ -34,7 +35,8 @@ def _evaluate(model, X, y, bs=1024):
 
 # %% ../nbs/05_train.ipynb #89168c44
 def _optimizer(run:dict, model):
-    if run['optimizer'] == 'adam': return torch.optim.Adam(model.parameters(), lr=run['lr'], weight_decay=run['weight_decay'])
+    if run['optimizer'] == 'adam':
+        return torch.optim.Adam(model.parameters(), lr=run['lr'], weight_decay=run['weight_decay'])
     return torch.optim.SGD(model.parameters(), lr=run['lr'], momentum=run['momentum'], weight_decay=run['weight_decay'])
 
 # %% ../nbs/05_train.ipynb #ca13bf8d

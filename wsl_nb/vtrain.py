@@ -19,7 +19,8 @@ def _stack_tasks(tasks, split):
     "Pad the runs' images of `split` to one tensor; return images (G, n, ...), labels (G, n), counts (G,)."
     xs, ys = [t[split][0] for t in tasks], [t[split][1] for t in tasks]
     n = max(len(y) for y in ys)
-    X = torch.zeros(len(xs), n, *xs[0].shape[1:]); Y = torch.zeros(len(xs), n, dtype=torch.long)
+    X = torch.zeros(len(xs), n, *xs[0].shape[1:])
+    Y = torch.zeros(len(xs), n, dtype=torch.long)
     for i, (x, y) in enumerate(zip(xs, ys)): X[i, :len(y)], Y[i, :len(y)] = x, y
     return X, Y, torch.tensor([len(y) for y in ys])
 
@@ -33,8 +34,11 @@ def _masked_ce(logits, y, mask):
 class _Layout:
     "Names, shapes and sizes of an architecture's parameters in a flat row."
     def __init__(self, sd:dict):
-        self.names = list(sd); self.shapes = [sd[k].shape for k in self.names]; self.sizes = [sd[k].numel() for k in self.names]
-    def flat(self, sds:list) -> torch.Tensor: return torch.stack([torch.cat([s[k].reshape(-1) for k in self.names]) for s in sds])
+        self.names = list(sd)
+        self.shapes = [sd[k].shape for k in self.names]
+        self.sizes = [sd[k].numel() for k in self.names]
+    def flat(self, sds: list) -> torch.Tensor:
+        return torch.stack([torch.cat([s[k].reshape(-1) for k in self.names]) for s in sds])
     def views(self, flat:torch.Tensor) -> dict:
         return {k: t.view(len(flat), *s) for k, t, s in zip(self.names, flat.split(self.sizes, dim=1), self.shapes)}
 
@@ -43,7 +47,8 @@ def _initial_weights(runs, arch, in_channels) -> tuple:
     "The runs' initial weights as one matrix, and its layout."
     inits = []
     for r in runs:
-        torch.manual_seed(r['init_seed']); inits.append(build_model(arch, 3, in_channels=in_channels).state_dict())
+        torch.manual_seed(r['init_seed'])
+        inits.append(build_model(arch, 3, in_channels=in_channels).state_dict())
     if any(not v.is_floating_point() for v in inits[0].values()): raise WSLError(f"arch {arch!r} has integer buffers; the vectorised trainer needs a buffer-free model such as cnn_small")
     lay = _Layout(inits[0])
     return lay.flat(inits), lay
@@ -69,13 +74,18 @@ def _step(W, M, V, grad, steps, ok, lr, wd, mom, is_adam):
 # %% ../nbs/06_vtrain.ipynb #02353245
 def _epoch(st, act, epoch, fwd, lay, bs):
     "Train runs `act` of group state `st` for one epoch; update `st` in place."
-    dev = st['W'].device; A = len(act); a_dev = act.to(dev)
-    n_a = st['ntr'][act]; n_steps = int(math.ceil(n_a.max().item() / bs))
+    dev = st['W'].device
+    A = len(act)
+    a_dev = act.to(dev)
+    n_a = st['ntr'][act]
+    n_steps = int(math.ceil(n_a.max().item() / bs))
     perms = torch.zeros(A, n_steps * bs, dtype=torch.long)
-    for i, g in enumerate(act.tolist()): perms[i, :st['ntr'][g]] = torch.randperm(int(st['ntr'][g]), generator=st['gens'][g])
+    for i, g in enumerate(act.tolist()):
+        perms[i, : st['ntr'][g]] = torch.randperm(int(st['ntr'][g]), generator=st['gens'][g])
     perms = perms.to(dev)
     Wa, Ma, Va, Xa, Ya = (st[k][a_dev] for k in ('W', 'M', 'V', 'Xtr', 'Ytr'))
-    hp = {k: st[k][a_dev] for k in ('lr', 'wd', 'mom', 'is_adam')}; steps_a = st['steps'][a_dev]
+    hp = {k: st[k][a_dev] for k in ('lr', 'wd', 'mom', 'is_adam')}
+    steps_a = st['steps'][a_dev]
     live, tot = torch.ones(A, dtype=torch.bool, device=dev), torch.zeros(A, device=dev)
     for s in range(n_steps):
         idx = perms[:, s * bs:(s + 1) * bs]
@@ -87,7 +97,10 @@ def _epoch(st, act, epoch, fwd, lay, bs):
         Wl = Wa.detach().requires_grad_()
         loss = _masked_ce(fwd(lay.views(Wl), x), torch.gather(Ya, 1, idx), mask)
         for i in torch.nonzero(active & ~torch.isfinite(loss)).flatten().tolist():
-            g = int(act[i]); st['alive'][g] = False; st['div_epoch'][g] = epoch; live[i] = False
+            g = int(act[i])
+            st['alive'][g] = False
+            st['div_epoch'][g] = epoch
+            live[i] = False
         ok = active & torch.isfinite(loss)
         gr, = torch.autograd.grad(torch.where(ok, loss, torch.zeros_like(loss)).sum(), Wl)
         tot += torch.where(ok, loss.detach(), torch.zeros_like(loss)) * mask.sum(1)
@@ -117,7 +130,10 @@ def _snapshots(st, epoch, tot, fwd, lay, eval_bs):
     (vl, va), (tl, ta) = (_evaluate_rows(st, s, rows.to(dev), fwd, lay, eval_bs) for s in ('val', 'test'))
     states = lay.views(st['W'][rows.to(dev)])
     for i, g in enumerate(rows.tolist()):
-        if not (math.isfinite(vl[i]) and math.isfinite(tl[i])): st['alive'][g] = False; st['div_epoch'][g] = epoch; continue
+        if not (math.isfinite(vl[i]) and math.isfinite(tl[i])):
+            st['alive'][g] = False
+            st['div_epoch'][g] = epoch
+            continue
         name = 'early' if st['early'][g] == epoch else 'final'
         st['snaps'][g][name] = dict(epoch=epoch, train_loss=(tot[g] / st['ntr'][g]).item(), val_loss=vl[i].item(), val_acc=va[i].item(),
                                     test_loss=tl[i].item(), test_acc=ta[i].item(), state={k: t[i].detach().cpu().clone() for k, t in states.items()})
@@ -160,7 +176,8 @@ def train_group(runs:list[dict],   # runs sharing one batch size
         training = st['alive'] & (st['max_ep'] >= epoch)
         if not training.any(): break
         act = torch.nonzero(training).flatten()                      # finished runs leave the computation
-        tot = torch.zeros(G, device=st['W'].device); tot[act.to(st['W'].device)] = _epoch(st, act, epoch, fwd, lay, runs[0]['batch_size'])
+        tot = torch.zeros(G, device=st['W'].device)
+        tot[act.to(st['W'].device)] = _epoch(st, act, epoch, fwd, lay, runs[0]['batch_size'])
         _snapshots(st, epoch, tot, fwd, lay, eval_bs)
         report(epoch)
     report(math.inf)
@@ -190,7 +207,9 @@ def model_bytes(arch:str,        # the architecture
     "Estimated memory of one model in a group: parameters, gradients and Adam state, its images, activations."
     net = build_model(arch, 3, in_channels=input_shape[0])
     acts = []
-    hooks = [m.register_forward_hook(lambda m, i, o: acts.append(o.numel())) for m in net.modules() if not list(m.children())]
+    hooks = [
+        m.register_forward_hook(lambda m, i, o: acts.append(o.numel())) for m in net.modules() if not list(m.children())
+    ]
     with torch.no_grad(): net(torch.zeros(1, *input_shape))
     for h in hooks: h.remove()
     per_image, n_par = sum(acts), sum(p.numel() for p in net.parameters())

@@ -82,15 +82,18 @@ class ProbeBank:
 
     def draw(self, classes:torch.Tensor, n:int, g:torch.Generator|None=None):
         "For a (B, 3) tensor of tasks, (B, n, C, H, W) images drawn evenly from each task's classes."
-        B = len(classes); per = -(-n // 3)
+        B = len(classes)
+        per = -(-n // 3)
         cl = classes.repeat_interleave(per, dim=1)[:, :n]                       # (B, n) class of each probe
         idx = (torch.rand(B, n, generator=g) * self.counts[cl]).long()
         return self.images[cl.to(self.images.device), idx.to(self.images.device)]
 
     def to(self, device):
         "Keep the images on `device` (indices stay on the CPU)."
-        self.images = self.images.to(device); return self
+        self.images = self.images.to(device)
+        return self
 
+# %% ../nbs/11_weight_ae.ipynb #23c2aafd
 def probe_kit(arch:str, dataset:str, in_channels:int=1, data_seed:int=0) -> tuple:
     "The probe images of a zoo's dataset and its (empty) architecture, to run many of its models at once: (ProbeBank, net)."
     return ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
@@ -127,6 +130,7 @@ def stack_states(sds:list) -> dict:
     "State_dicts of one architecture as one batch of parameters: name -> (n, *shape)."
     return {k: torch.stack([s[k] for s in sds]) for k in sds[0]}
 
+# %% ../nbs/11_weight_ae.ipynb #6e73b332
 def param_stack(zoo_dir, rows:pd.DataFrame, orders:bool=False) -> dict:
     "The checkpoints of `rows` stacked: name -> (n, *shape) (n * 6 with `orders`)."
     return stack_states(_states(zoo_dir, rows, orders))
@@ -174,7 +178,8 @@ class _Objective:
         mse = F.mse_loss(chat, c)
         if not self.cfg.behaviour: return mse, mse, torch.zeros(())
         if part in self.pools:
-            x, lo = self.pools[part].draw(rows, self.cfg.probe, g); lo = _centred(lo)
+            x, lo = self.pools[part].draw(rows, self.cfg.probe, g)
+            lo = _centred(lo)
         else:
             x = self.bank.draw(classes, self.cfg.probe, g)
             with torch.no_grad(): lo = _centred(batched_logits(self.net, orig, x))
@@ -191,14 +196,18 @@ def train_ae(comp:Compression, zoo_dir,
              device:str='cpu'):      # where to train; the model comes back on the CPU
     "Train the weight autoencoder; return the best-by-validation model and the per-epoch history."
     cfg = cfg or AEConfig()
-    torch.manual_seed(cfg.seed); g = torch.Generator().manual_seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    g = torch.Generator().manual_seed(cfg.seed)
     tr, va = split_rows(man, 'train'), split_rows(man, 'val')
-    if len(va) == 0: raise WSLError("the zoo has no validation-split checkpoints to choose the autoencoder by; use more runs")
+    if len(va) == 0:
+        raise WSLError("the zoo has no validation-split checkpoints to choose the autoencoder by; use more runs")
     six = cfg.orders                         # training rows in all six class orders; validation on the models as trained
     C = {'train': coef_matrix(comp, zoo_dir, tr, six).to(device), 'val': coef_matrix(comp, zoo_dir, va).to(device)}
     K = {'train': class_matrix(tr, six), 'val': class_matrix(va)}          # class lists stay on the CPU, with the generators
     P = {p: {k: v.to(device) for k, v in param_stack(zoo_dir, r, six and p == 'train').items()} for p, r in (('train', tr), ('val', va))} if cfg.behaviour else {'train': {}, 'val': {}}
-    net, bank = build_model(arch, 3, in_channels=in_channels).to(device), ProbeBank(dataset, data_seed).to(device) if cfg.behaviour else None
+    net, bank = build_model(arch, 3, in_channels=in_channels).to(device), (
+        ProbeBank(dataset, data_seed).to(device) if cfg.behaviour else None
+    )
     pools = {p: ProbePool(bank, net, K[p], P[p], cfg.probe_pool, torch.Generator().manual_seed(cfg.seed + i)) for i, p in enumerate(('train', 'val'))} if cfg.behaviour and cfg.probe_pool else {}
     if pools: P = {'train': {}, 'val': {}}                                   # the pools hold what the originals' weights were needed for
     obj = _Objective(comp, net, bank, cfg, pools)
@@ -212,14 +221,20 @@ def train_ae(comp:Compression, zoo_dir,
             b = perm[i:i + cfg.batch_size]
             if six: b = b * 6 + torch.randint(6, (len(b),), generator=g)
             loss, mse, beh = obj(ae, C['train'][b], K['train'][b], {k: v[b] for k, v in P['train'].items()}, g, rows=b)
-            opt.zero_grad(); loss.backward(); nn.utils.clip_grad_norm_(ae.parameters(), cfg.clip); opt.step()
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(ae.parameters(), cfg.clip)
+            opt.step()
             tot += np.array([loss.item(), mse.item(), beh.item()]) * len(b)
-        sched.step(); tot /= n
+        sched.step()
+        tot /= n
         return dict(train_loss=tot[0], train_mse=tot[1], train_behaviour=tot[2])
     def validate():
         vl, vm, vb = obj(ae, C['val'], K['val'], P['val'], torch.Generator().manual_seed(1), train=False, rows=torch.arange(len(C['val'])), part='val')
         return dict(score=vl.item(), val_loss=vl.item(), val_mse=vm.item(), val_behaviour=vb.item())
-    hist = train_keep_best(ae, cfg.epochs, train_epoch, validate, desc='weight AE', progress=progress, precision=cfg.precision)
+    hist = train_keep_best(
+        ae, cfg.epochs, train_epoch, validate, desc='weight AE', progress=progress, precision=cfg.precision
+    )
     return ae.cpu(), hist
 
 # %% ../nbs/11_weight_ae.ipynb #6abf092e
@@ -234,7 +249,8 @@ def load_ae(d) -> WeightAE:
     "Load a weight autoencoder saved by `save_ae`, in eval mode."
     t, meta = load_bundle(d, 'weight_ae', 'weight autoencoder')
     ae = WeightAE(meta['dim'], config_from(AEConfig, meta['config']))
-    ae.load_state_dict(t); return ae.eval()
+    ae.load_state_dict(t)
+    return ae.eval()
 
 # %% ../nbs/11_weight_ae.ipynb #0af3d2d2
 def reconstruct(comp:Compression, # the fitted compression
@@ -244,6 +260,7 @@ def reconstruct(comp:Compression, # the fitted compression
     "Encode and decode one state_dict: compression, autoencoder, inverse compression."
     with torch.no_grad(): return comp.inverse_transform(ae(comp.transform(sd)[None])[0])
 
+# %% ../nbs/11_weight_ae.ipynb #d683988f
 def decode_states(comp:Compression, ae:WeightAE, z:torch.Tensor) -> list:
     "State_dicts of the models decoded from latents `z` (n, latent)."
     with torch.no_grad(): return [comp.inverse_transform(c) for c in ae.decode(z)]
@@ -267,8 +284,10 @@ def _class_lists(classes, n:int, n_classes:int) -> torch.Tensor:
     if K is None or K.ndim != 2 or K.shape[1] != 3 or not np.issubdtype(K.dtype, np.integer):
         raise WSLError(f"classes must be {n} lists of 3 class indices (integers), got {np.shape(classes) if K is not None else 'ragged lists'} of {getattr(K, 'dtype', '?')}")
     if len(K) != n: raise WSLError(f"{n} state_dicts but {len(K)} class lists")
-    if K.min() < 0 or K.max() >= n_classes: raise WSLError(f"class indices must lie in 0..{n_classes - 1}, got {K.min()}..{K.max()}")
-    if ((K[:, 0] == K[:, 1]) | (K[:, 0] == K[:, 2]) | (K[:, 1] == K[:, 2])).any(): raise WSLError("each class list must hold 3 distinct classes")
+    if K.min() < 0 or K.max() >= n_classes:
+        raise WSLError(f"class indices must lie in 0..{n_classes - 1}, got {K.min()}..{K.max()}")
+    if ((K[:, 0] == K[:, 1]) | (K[:, 0] == K[:, 2]) | (K[:, 1] == K[:, 2])).any():
+        raise WSLError("each class list must hold 3 distinct classes")
     return torch.as_tensor(K).long()
 
 # %% ../nbs/11_weight_ae.ipynb #b345a760
@@ -283,10 +302,13 @@ def refine_latents(comp:Compression,
                    start:torch.Tensor|None=None   # (n, latent) latents to start from instead of the encoder's
                   ) -> torch.Tensor:
     "Latents (n, latent) of `sds`: the encoder's, then `cfg.steps` Adam steps on each so its decoded model's softmax matches the original's on its pool."
-    cfg = cfg or RefineConfig(); K = _class_lists(classes, len(sds), len(bank.counts))
-    if torch.is_inference_mode_enabled(): raise WSLError("refinement takes gradient steps: call it outside torch.inference_mode()")
+    cfg = cfg or RefineConfig()
+    K = _class_lists(classes, len(sds), len(bank.counts))
+    if torch.is_inference_mode_enabled():
+        raise WSLError("refinement takes gradient steps: call it outside torch.inference_mode()")
     dim = comp.dim if ae is None else ae.cfg.latent
-    if start is not None and tuple(start.shape) != (len(sds), dim): raise WSLError(f"start must have shape ({len(sds)}, {dim}), got {tuple(start.shape)}")
+    if start is not None and tuple(start.shape) != (len(sds), dim):
+        raise WSLError(f"start must have shape ({len(sds)}, {dim}), got {tuple(start.shape)}")
     chunk = max(1, min(chunk, int(64e6 // (max(cfg.pool, 3) * bank.images[0, 0].numel()))))
     out = []
     for i in range(0, len(sds), chunk):
@@ -319,15 +341,20 @@ def plot_ae_curves(hist:pd.DataFrame, title=''):
     terms = [t for t in ('loss', 'mse', 'behaviour') if hist[f'train_{t}'].abs().sum() > 0]
     fig, axs = plt.subplots(1, len(terms), figsize=(4 * len(terms), 3))
     for ax, t in zip(np.atleast_1d(axs), terms):
-        ax.plot(hist.epoch, hist[f'train_{t}'], label='train'); ax.plot(hist.epoch, hist[f'val_{t}'], label='val')
-        ax.set(yscale='log', xlabel='epoch', title=t); ax.legend()
-    fig.suptitle(title or 'weight autoencoder'); fig.tight_layout()
+        ax.plot(hist.epoch, hist[f'train_{t}'], label='train')
+        ax.plot(hist.epoch, hist[f'val_{t}'], label='val')
+        ax.set(yscale='log', xlabel='epoch', title=t)
+        ax.legend()
+    fig.suptitle(title or 'weight autoencoder')
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/11_weight_ae.ipynb #c8e5d76a
 def _ae_inputs(out) -> tuple:
     "The run's zoo metadata, the manifest the autoencoder sees, and the fingerprint of its inputs."
-    wz = weights_zoo(out); meta, man = load_zoo(wz); man = load_protocol(out).fit_rows(man)
+    wz = weights_zoo(out)
+    meta, man = load_zoo(wz)
+    man = load_protocol(out).fit_rows(man)
     comp_sha = json.loads((RunDir(out).compress/'compression.json').read_text())['sha256']
     return meta, man, fingerprint(comp_sha, *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)
 
@@ -343,7 +370,9 @@ def ae_stage(out,              # the run directory, with its zoo and compression
              progress=True,
              device:str='cpu') -> tuple:
     "Train (or reuse) the weight autoencoder on the run's compressed training checkpoints; the model and its history."
-    out = Path(out); meta, man, fp = _ae_inputs(out); zc = meta['config']
+    out = Path(out)
+    meta, man, fp = _ae_inputs(out)
+    zc = meta['config']
     fit = lambda: train_ae(comp, weights_zoo(out), man, acfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
                            data_seed=zc.data_seed, progress=progress, device=device)
     (ae, hist), _ = fit_or_reuse(RunDir(out).weight_ae, acfg, fp, fit, lambda r, d: save_ae(r[0], d, r[1]),

@@ -97,6 +97,7 @@ def new_draw(self:SampleWidget):
     if self.sampler.prior is not None: self.seed = 1 if self.seed is None else self.seed + 1
     self.update()
 
+# %% ../nbs/21_widget.ipynb #37d3249f
 @patch
 def _other_images(self:SampleWidget):
     "Draw other training images for the condition (with k images a class)."
@@ -114,6 +115,7 @@ def load_images(self:SampleWidget, folder=''):
             return
     self.update()
 
+# %% ../nbs/21_widget.ipynb #f8af105f
 @patch
 def images(self:SampleWidget) -> Images|None:
     "The condition's images: the user's own, k training images a class of the picked classes, or None (every image)."

@@ -61,7 +61,9 @@ def parse_init(init:str) -> tuple:
     "`random`, `shared`, `pool:K` or `imported` (a zoo made by `wsl_import` from checkpoints grown elsewhere) as (mode, K)."
     if init in ('random', 'shared', 'imported'): return init, None
     if init.startswith('pool:') and init[5:].isdigit() and int(init[5:]) >= 1: return 'pool', int(init[5:])
-    raise WSLError(f"unknown init {init!r}; allowed: random, shared, pool:K with K >= 1 (imported: a zoo made by wsl_import)")
+    raise WSLError(
+        f"unknown init {init!r}; allowed: random, shared, pool:K with K >= 1 (imported: a zoo made by wsl_import)"
+    )
 
 # %% ../nbs/04_zoo.ipynb #88addeec
 def zoo_config(preset:str='default',  # quick, default or thesis
@@ -76,11 +78,13 @@ def zoo_config(preset:str='default',  # quick, default or thesis
     if int(cfg.n_runs) <= 0: raise WSLError(f"n_runs must be a positive integer, got {cfg.n_runs}")
     if int(cfg.n_runs) > MAX_RUNS: raise WSLError(f"n_runs must be at most {MAX_RUNS:,}, got {cfg.n_runs:,}")
     for k in ('seed', 'data_seed'):
-        if not 0 <= int(getattr(cfg, k)) < 2**32: raise WSLError(f"{k} must be an integer from 0 to 2**32 - 1, got {getattr(cfg, k)}")
+        if not 0 <= int(getattr(cfg, k)) < 2**32:
+            raise WSLError(f"{k} must be an integer from 0 to 2**32 - 1, got {getattr(cfg, k)}")
     parse_dataset(cfg.dataset)
     if cfg.arch not in ARCHS: raise WSLError(f"unknown arch {cfg.arch!r}; allowed: {', '.join(ARCHS)}")
     parse_init(cfg.init)
-    if not cfg.optimizers or set(cfg.optimizers) - set(OPTIMIZERS): raise WSLError(f"optimizers must be drawn from {OPTIMIZERS}, got {cfg.optimizers}")
+    if not cfg.optimizers or set(cfg.optimizers) - set(OPTIMIZERS):
+        raise WSLError(f"optimizers must be drawn from {OPTIMIZERS}, got {cfg.optimizers}")
     if cfg.early_epoch[1] >= cfg.max_epoch[2]: raise WSLError(f"the early epoch range {cfg.early_epoch} must end below the lowest max epoch {cfg.max_epoch[2]}")
     return cfg
 
@@ -96,7 +100,8 @@ def _log_uniform(rng, lo, hi): return float(math.exp(rng.uniform(math.log(lo), m
 def _run_splits(cfg:ZooConfig) -> np.ndarray:
     "Each run's split, from a seeded permutation that hits the shares exactly."
     order = np.random.default_rng([cfg.seed, 1 << 29]).permutation(cfg.n_runs)
-    n_tr = int(round(cfg.run_split[0] * cfg.n_runs)); n_va = int(round(cfg.run_split[1] * cfg.n_runs))
+    n_tr = int(round(cfg.run_split[0] * cfg.n_runs))
+    n_va = int(round(cfg.run_split[1] * cfg.n_runs))
     split = np.empty(cfg.n_runs, dtype=object)
     split[order[:n_tr]], split[order[n_tr:n_tr + n_va]], split[order[n_tr + n_va:]] = 'train', 'val', 'test'
     return split
@@ -132,13 +137,16 @@ def task_tensors(cfg:ZooConfig, # the zoo's settings (dataset, data seed)
     "A task's train, val and test images and labels on `device`; 'test' is the development half (`dev_test`)."
     # the manifest's test_* columns never read final_test
     split = {'train': 'train', 'val': 'val', 'test': 'dev_test'}
-    return {k: tuple(t.to(device) for t in load_task(cfg.dataset, classes, s, seed=cfg.data_seed)) for k, s in split.items()}
+    return {
+        k: tuple(t.to(device) for t in load_task(cfg.dataset, classes, s, seed=cfg.data_seed)) for k, s in split.items()
+    }
 
 # %% ../nbs/04_zoo.ipynb #dfeddd25
 def ckpt_name(model_id:str, snap:str) -> str:
     "A checkpoint's path inside the zoo directory."
     return f'checkpoints/{model_id}_{snap}.safetensors'
 
+# %% ../nbs/04_zoo.ipynb #c2631bb6
 def save_checkpoint(out,            # the zoo directory
                     model_id:str,
                     snap:str,       # 'early' or 'final'
@@ -176,7 +184,8 @@ def record_problem(r) -> str|None:
     if not isinstance(r, dict): return f"not a JSON object ({type(r).__name__})"
     if missing := [k for k in ('model_id', 'classes', 'optimizer', 'lr', 'momentum', 'weight_decay', 'batch_size', 'early_epoch', 'max_epoch',
                                'seed', 'init_seed', 'split', 'status') if k not in r]: return f"no {missing[0]!r}"
-    if not (isinstance(r['model_id'], str) and re.fullmatch(r'[A-Za-z0-9_.-]+', r['model_id'])): return f"model_id {r['model_id']!r} is not a plain name"
+    if not (isinstance(r['model_id'], str) and re.fullmatch(r'[A-Za-z0-9_.-]+', r['model_id'])):
+        return f"model_id {r['model_id']!r} is not a plain name"
     if r['status'] == 'diverged': return None
     if r['status'] != 'ok': return f"status {r['status']!r} is neither 'ok' nor 'diverged'"
     snaps = r.get('snapshots')
@@ -184,10 +193,13 @@ def record_problem(r) -> str|None:
         s = snaps.get(snap) if isinstance(snaps, dict) else None
         if snap == 'early' and s is None and r.get('imported') and isinstance(snaps, dict): continue   # an imported model may have its final checkpoint only
         if not isinstance(s, dict) or any(k not in s for k in _SNAP_KEYS): return f"its {snap} snapshot is incomplete"
-        if s['path'] != ckpt_name(r['model_id'], snap): return f"its {snap} checkpoint path {s['path']!r} is not {ckpt_name(r['model_id'], snap)!r}"
-        if not (isinstance(s['sha256'], str) and re.fullmatch('[0-9a-f]{64}', s['sha256'])): return f"its {snap} sha256 is not a hash"
+        if s['path'] != ckpt_name(r['model_id'], snap):
+            return f"its {snap} checkpoint path {s['path']!r} is not {ckpt_name(r['model_id'], snap)!r}"
+        if not (isinstance(s['sha256'], str) and re.fullmatch('[0-9a-f]{64}', s['sha256'])):
+            return f"its {snap} sha256 is not a hash"
     return None
 
+# %% ../nbs/04_zoo.ipynb #3ecccc34
 def read_journal(zoo_dir) -> list[dict]:
     "The finished runs recorded in `runs.jsonl`; a torn or malformed line is skipped with a warning naming it (that run is trained again)."
     p = Path(zoo_dir)/'runs.jsonl'
@@ -216,9 +228,11 @@ def damaged_runs(zoo_dir,
             elif 'bytes' in s and p.stat().st_size != s['bytes']: why = f'{snap} checkpoint has {p.stat().st_size} bytes, not {s["bytes"]}'
             elif full and sha256_file(p) != s['sha256']: why = f'{snap} checkpoint fails its sha256'
             else: continue
-            out[r['model_id']] = why; break
+            out[r['model_id']] = why
+            break
     return out
 
+# %% ../nbs/04_zoo.ipynb #6b5dc6d4
 def append_journal(path, obj:dict):
     "Append one JSON line to a journal file and sync it; a full disk takes back what was written, and is a `WSLError`."
     path = Path(path)
@@ -263,7 +277,9 @@ def write_manifest(zoo_dir,     # the zoo directory
                    records=None # journal records (default: read the journal)
                   ) -> Path:
     "Rebuild `manifest.parquet` from the journal (or `records`), atomically."
-    return write_parquet(Path(zoo_dir)/'manifest.parquet', manifest_rows(read_journal(zoo_dir) if records is None else records))
+    return write_parquet(
+        Path(zoo_dir) / 'manifest.parquet', manifest_rows(read_journal(zoo_dir) if records is None else records)
+    )
 
 # %% ../nbs/04_zoo.ipynb #68523fb2
 def zoo_meta(cfg:ZooConfig) -> dict:
@@ -273,6 +289,7 @@ def zoo_meta(cfg:ZooConfig) -> dict:
     return dict(format=2, config=cfg.to_dict(), input_shape=list(src.shape), class_names=list(src.classes), n_classes=3,
                 norm=dict(mean=list(mean), std=list(std), images='train', data_seed=cfg.data_seed))
 
+# %% ../nbs/04_zoo.ipynb #e1900cf4
 def check_norm(meta:dict, # a zoo.json's content
                where      # the zoo directory, for the message
               ) -> dict:
@@ -305,31 +322,40 @@ def checkpoint_path(zoo_dir, rel:str) -> Path:
     "The file of a checkpoint path from a manifest or journal, refused unless it lies inside the zoo's `checkpoints` folder."
     base = (Path(zoo_dir)/'checkpoints').resolve()
     p = (Path(zoo_dir)/str(rel)).resolve()
-    if base not in p.parents: raise WSLError(f"checkpoint path {str(rel)!r} points outside {Path(zoo_dir)/'checkpoints'}; refused")
+    if base not in p.parents:
+        raise WSLError(f"checkpoint path {str(rel)!r} points outside {Path(zoo_dir)/'checkpoints'}; refused")
     return p
 
+# %% ../nbs/04_zoo.ipynb #4e853515
 def load_zoo(zoo_dir) -> tuple[dict, pd.DataFrame]:
     "A zoo's metadata (zoo.json, with `config` as a `ZooConfig`) and its manifest; it only reads (writers repair)."
     zoo_dir = Path(zoo_dir)
-    if not (zoo_dir/'zoo.json').exists(): raise WSLError(f"{zoo_dir} is not a zoo (no zoo.json); make one with: wsl_zoo --out {zoo_dir}")
+    if not (zoo_dir / 'zoo.json').exists():
+        raise WSLError(f"{zoo_dir} is not a zoo (no zoo.json); make one with: wsl_zoo --out {zoo_dir}")
     try:
         meta = json.loads((zoo_dir/'zoo.json').read_text())
         meta['config'] = config_from(ZooConfig, meta['config'])
     except (ValueError, KeyError, TypeError) as e:
-        raise WSLError(f"{zoo_dir/'zoo.json'} is damaged ({type(e).__name__}); restore it, or grow the zoo again into a new --out") from None
+        raise WSLError(
+            f"{zoo_dir/'zoo.json'} is damaged ({type(e).__name__}); restore it, or grow the zoo again into a new --out"
+        ) from None
     check_norm(meta, zoo_dir)
     try: return meta, pd.read_parquet(zoo_dir/'manifest.parquet')[MANIFEST_COLUMNS]
     except Exception as e:                             # a reader does not write: the zoo's writers rebuild it
         why = 'missing' if not (zoo_dir/'manifest.parquet').exists() else f'unreadable ({type(e).__name__})'
-        raise WSLError(f"{zoo_dir/'manifest.parquet'} is {why}; `wsl_zoo --out {zoo_dir}` or `wsl_run` on its run directory "
-                       "rebuilds it from the journal") from None
+        raise WSLError(
+            f"{zoo_dir/'manifest.parquet'} is {why}; `wsl_zoo --out {zoo_dir}` or `wsl_run` on its run directory "
+            "rebuilds it from the journal"
+        ) from None
 
+# %% ../nbs/04_zoo.ipynb #d1526fd7
 def imported_zoo(zoo_dir) -> bool:
     "Whether `zoo_dir` holds a zoo made by `wsl_import` (checkpoints grown elsewhere) rather than grown here."
     p = Path(zoo_dir)/'zoo.json'
     try: return p.exists() and json.loads(p.read_text()).get('config', {}).get('init') == 'imported'
     except ValueError: return False
 
+# %% ../nbs/04_zoo.ipynb #b85aa391
 def one_init(meta:dict) -> bool:
     "Whether a zoo's models all grew from one initialisation (`load_zoo`'s metadata): the case where alignment and the function encoder are not needed, so `auto` leaves them off."
     return meta['config'].init == 'shared'
@@ -339,7 +365,8 @@ def load_checkpoint(zoo_dir, # the zoo directory
                     row      # one manifest row
                    ) -> dict:
     "The state_dict of one manifest row, its sha256 checked."
-    if row['status'] != 'ok' or not row['path']: raise WSLError(f"{row['model_id']} {row['snapshot']} has no checkpoint (status {row['status']!r})")
+    if row['status'] != 'ok' or not row['path']:
+        raise WSLError(f"{row['model_id']} {row['snapshot']} has no checkpoint (status {row['status']!r})")
     try: return load_state(checkpoint_path(zoo_dir, row['path']), row['sha256'])
     except WSLError as e:
         fix = ('import the zoo again with wsl_import' if imported_zoo(zoo_dir) else
@@ -355,7 +382,8 @@ def zoo_model(zoo_dir,  # the zoo directory
     "The model of one manifest row, weights loaded, in eval mode."
     meta = meta or load_zoo(zoo_dir)[0]
     m = build_model(meta['config'].arch, 3, in_channels=meta['input_shape'][0])
-    m.load_state_dict(load_checkpoint(zoo_dir, row)); return m.eval()
+    m.load_state_dict(load_checkpoint(zoo_dir, row))
+    return m.eval()
 
 # %% ../nbs/04_zoo.ipynb #f035a12e
 def zoo_stats(man:pd.DataFrame) -> dict:
@@ -375,5 +403,6 @@ def plot_val_loss(man:pd.DataFrame, ax=None, title=''):
     bins = np.geomspace(max(ok.val_loss.min(), 1e-4), ok.val_loss.max(), 40)
     for snap, c in (('early', 'tab:orange'), ('final', 'tab:blue')):
         ax.hist(ok[ok.snapshot == snap].val_loss, bins=bins, alpha=0.6, color=c, label=snap)
-    ax.set(xscale='log', xlabel='validation loss', ylabel='checkpoints', title=title or 'validation loss by snapshot'); ax.legend()
+    ax.set(xscale='log', xlabel='validation loss', ylabel='checkpoints', title=title or 'validation loss by snapshot')
+    ax.legend()
     return ax.figure
