@@ -1,7 +1,7 @@
 """Copy what the results notebook reads from run directories (git-ignored, and gone with the machine) into results/,
 which is committed: a run's report/metrics.json and the PNGs the notebook shows; a few-image bench's done.json,
-summary.csv and per-run rows (gzipped); a lever bench's done.json and tables (table_*.csv). The copy keeps the run's
-name, so a table still names the run it came from.
+summary.csv and per-run rows (few_*.csv, rows_*.csv; gzipped); a lever bench's done.json and tables (table_*.csv).
+The copy keeps the run's name, so a table still names the run it came from.
 
   python tools/archive_results.py runs/digits runs/few_digits_final
 """
@@ -23,9 +23,10 @@ def archive(rd:Path, dest:Path=Path('results')) -> list:
     elif (rd/'done.json').exists():
         out.mkdir(parents=True, exist_ok=True)
         names = [f for f in ('done.json', 'summary.csv') if (rd/f).exists()]
-        for f in names + sorted(p.name for p in rd.glob('few_*.csv')) + sorted(p.name for p in rd.glob('table_*.csv')):
+        rows = sorted(p.name for p in rd.glob('few_*.csv')) + sorted(p.name for p in rd.glob('rows_*.csv'))
+        for f in names + rows + sorted(p.name for p in rd.glob('table_*.csv')):
             src = rd/f
-            if f.startswith('few_'):                               # gzipped, with no date inside: reruns are equal
+            if f in rows:                                          # gzipped, with no date inside: reruns are equal
                 with open(src, 'rb') as a, gzip.GzipFile(out/(f + '.gz'), 'wb', mtime=0) as b: shutil.copyfileobj(a, b)
                 done.append(out/(f + '.gz'))
             else: shutil.copy2(src, out/f); done.append(out/f)
