@@ -232,7 +232,7 @@ def align_stage(out,                  # the run directory
         tmp.rename(RunDir(out).align)
         return res
     def load(d):
-        if not all((d / f).exists() for f in ('zoo.json', 'manifest.parquet', 'reference.safetensors', 'align.json')):
+        if not all((d/f).exists() for f in ('zoo.json', 'manifest.parquet', 'reference.safetensors', 'align.json')):
             raise WSLError(f"{d} is incomplete")
         return json.loads((d/'align.json').read_text())
     res, rec = fit_or_reuse(RunDir(out).align, cfg, fingerprint(*man.sha256.fillna('')), fit, lambda obj, d: None, load, extra=dict(mode=mode))

@@ -57,10 +57,8 @@ def class_split(labels:np.ndarray,        # class index of every image of the da
     idx = idx[np.random.default_rng([seed, int(cls)]).permutation(len(idx))]
     n_tr, n_va = int(round(fractions[0] * len(idx))), int(round(fractions[1] * len(idx)))
     test, half = idx[n_tr + n_va:], (len(idx) - n_tr - n_va) // 2
-    part = {'train': idx[:n_tr], 'val': idx[n_tr : n_tr + n_va], 'dev_test': test[:half], 'final_test': test[half:]}[
-        split
-    ]
-    return np.sort(part)
+    parts = {'train': idx[:n_tr], 'val': idx[n_tr:n_tr + n_va], 'dev_test': test[:half], 'final_test': test[half:]}
+    return np.sort(parts[split])
 
 # %% ../nbs/02_data.ipynb #3cdd6937
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)

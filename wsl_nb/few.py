@@ -30,7 +30,7 @@ def fresh_model(arch:str, in_channels:int, seed:int) -> dict:
 # %% ../nbs/28_few.ipynb #6d8a14b8
 class PixelMeans:
     "The nearest class mean of standardised pixels: what k images give with no network at all."
-    def __init__(self, X: torch.Tensor, y: torch.Tensor):
+    def __init__(self, X:torch.Tensor, y:torch.Tensor):
         self.mu = torch.stack([X[y == c].flatten(1).mean(0) for c in range(3)])
     def logits(self, X:torch.Tensor) -> torch.Tensor: return -torch.cdist(X.flatten(1), self.mu) ** 2 / 2
 

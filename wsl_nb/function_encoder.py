@@ -82,7 +82,7 @@ class FunctionEncoder(nn.Module):
         for i in range(0, len(classes), chunk):
             k = classes[i:i + chunk]
             out.append(
-                self.read(batched_logits(net, {n: v[i : i + chunk] for n, v in params.items()}, self.images(bank, k)))
+                self.read(batched_logits(net, {n: v[i:i + chunk] for n, v in params.items()}, self.images(bank, k)))
             )
         return torch.cat(out)
 
@@ -134,7 +134,7 @@ class FunctionEnsemble(nn.Module):
         "Reads of the member that makes the most (each member skips the corrections it dropped in training)."
         return max(m.passes for m in self.members)
 
-def _member_config(cfg: FunctionConfig, i: int) -> FunctionConfig:
+def _member_config(cfg:FunctionConfig, i:int) -> FunctionConfig:
     return dataclasses.replace(cfg, seed=cfg.seed + i, members=1)
 
 # %% ../nbs/12_function_encoder.ipynb #2706d31f

@@ -150,9 +150,8 @@ def assign_splits(models:list, split:pd.Series|None, seed:int=0, shares=(0.85, 0
         return dict(per)
     n = len(models)
     if n < 3: raise WSLError(f"an imported zoo needs at least 3 models (train, validation, test), got {n}")
-    n_va, n_te = max(1, int(round(shares[1] * n))), max(
-        1, n - int(round(shares[0] * n)) - max(1, int(round(shares[1] * n)))
-    )
+    n_va = max(1, int(round(shares[1] * n)))
+    n_te = max(1, n - int(round(shares[0] * n)) - n_va)
     order = np.random.default_rng([seed, 1 << 29]).permutation(n)
     lab = np.array(['train'] * n, dtype=object)
     lab[order[:n_va]] = 'val'

@@ -75,7 +75,7 @@ class Run:
     "The fitted pipeline of a run directory."
     def __init__(self, out):
         self.dir = Path(out)
-        if not (RunDir(self.dir).zoo / 'zoo.json').exists():
+        if not (RunDir(self.dir).zoo/'zoo.json').exists():
             raise WSLError(f"{self.dir} is not a run directory (no zoo); make one with: wsl_run --out {self.dir}")
         self.meta, self.manifest = load_zoo(RunDir(self.dir).zoo)
         self.config = self.meta['config']

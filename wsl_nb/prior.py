@@ -144,7 +144,7 @@ def prior_stage(out,                 # the run directory, with its shared encode
     def load(d):
         p = load_prior(d)
         return p, (
-            pd.read_parquet(Path(d) / 'prior_history.parquet') if (Path(d) / 'prior_history.parquet').exists() else None
+            pd.read_parquet(Path(d)/'prior_history.parquet') if (Path(d)/'prior_history.parquet').exists() else None
         )
     (prior, _), _ = fit_or_reuse(RunDir(out).prior, pcfg, fp, fit, lambda r, d: save_prior(r[0], d, r[1]), load)
     return prior

@@ -95,7 +95,7 @@ def make_protocol(man:pd.DataFrame,              # a zoo's manifest
     for attempt in range(100):
         order = np.random.default_rng([seed, 7, attempt]).permutation(len(cand))
         p = Protocol(
-            [cand[i] for i in sorted(order[:k])], [cand[i] for i in sorted(order[k : 2 * k])], holdout_class, seed, frac
+            [cand[i] for i in sorted(order[:k])], [cand[i] for i in sorted(order[k:2 * k])], holdout_class, seed, frac
         )
         fit = p.fit_rows(man)
         if (fit.split == 'val').any() and (fit.split == 'train').sum() >= 2: return p

@@ -37,7 +37,7 @@ class _Layout:
         self.names = list(sd)
         self.shapes = [sd[k].shape for k in self.names]
         self.sizes = [sd[k].numel() for k in self.names]
-    def flat(self, sds: list) -> torch.Tensor:
+    def flat(self, sds:list) -> torch.Tensor:
         return torch.stack([torch.cat([s[k].reshape(-1) for k in self.names]) for s in sds])
     def views(self, flat:torch.Tensor) -> dict:
         return {k: t.view(len(flat), *s) for k, t, s in zip(self.names, flat.split(self.sizes, dim=1), self.shapes)}
@@ -81,7 +81,7 @@ def _epoch(st, act, epoch, fwd, lay, bs):
     n_steps = int(math.ceil(n_a.max().item() / bs))
     perms = torch.zeros(A, n_steps * bs, dtype=torch.long)
     for i, g in enumerate(act.tolist()):
-        perms[i, : st['ntr'][g]] = torch.randperm(int(st['ntr'][g]), generator=st['gens'][g])
+        perms[i, :st['ntr'][g]] = torch.randperm(int(st['ntr'][g]), generator=st['gens'][g])
     perms = perms.to(dev)
     Wa, Ma, Va, Xa, Ya = (st[k][a_dev] for k in ('W', 'M', 'V', 'Xtr', 'Ytr'))
     hp = {k: st[k][a_dev] for k in ('lr', 'wd', 'mom', 'is_adam')}

@@ -278,7 +278,7 @@ def write_manifest(zoo_dir,     # the zoo directory
                   ) -> Path:
     "Rebuild `manifest.parquet` from the journal (or `records`), atomically."
     return write_parquet(
-        Path(zoo_dir) / 'manifest.parquet', manifest_rows(read_journal(zoo_dir) if records is None else records)
+        Path(zoo_dir)/'manifest.parquet', manifest_rows(read_journal(zoo_dir) if records is None else records)
     )
 
 # %% ../nbs/04_zoo.ipynb #68523fb2
@@ -330,7 +330,7 @@ def checkpoint_path(zoo_dir, rel:str) -> Path:
 def load_zoo(zoo_dir) -> tuple[dict, pd.DataFrame]:
     "A zoo's metadata (zoo.json, with `config` as a `ZooConfig`) and its manifest; it only reads (writers repair)."
     zoo_dir = Path(zoo_dir)
-    if not (zoo_dir / 'zoo.json').exists():
+    if not (zoo_dir/'zoo.json').exists():
         raise WSLError(f"{zoo_dir} is not a zoo (no zoo.json); make one with: wsl_zoo --out {zoo_dir}")
     try:
         meta = json.loads((zoo_dir/'zoo.json').read_text())
