@@ -15,8 +15,9 @@ from wsl_nb.sample import TaskEval, image_task, probe_head, IMAGES_PROBE_C
 from wsl_nb.matched import capped
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+def parser(description:str) -> argparse.ArgumentParser:
+    "The arguments of the ceiling tools: run directories, the group, split, k, draws and cap of few_bench.py."
+    p = argparse.ArgumentParser(description=description)
     p.add_argument('--out', required=True)
     p.add_argument('--runs', nargs='+', required=True)
     p.add_argument('--group', default='unseen_class')
@@ -24,7 +25,11 @@ def main():
     p.add_argument('--ks', nargs='+', type=int, default=[1, 5])
     p.add_argument('--draws', type=int, default=2)
     p.add_argument('--cap', type=int, default=6)
-    a, rows_out = p.parse_args(), []
+    return p
+
+
+def main():
+    a, rows_out = parser(__doc__.split('\n\n')[0]).parse_args(), []
     for rd in map(Path, a.runs):
         run, proto = load_run(rd), load_protocol(rd)
         s, ev = run.sampler, TaskEval.of(run.sampler, a.split)

@@ -13,7 +13,7 @@ The conditions and draws are few_bench.py's (final snapshots, a seeded choice of
 
   python tools/few_zoo_ceiling.py --out runs/few_zoo_ceiling_dev --runs runs/holdout_s0_c3 runs/holdout_s0_c7
 """
-import argparse, json, math, os, time
+import json, math, os, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn.functional as F
@@ -23,6 +23,7 @@ from wsl_nb.zoo import load_checkpoint
 from wsl_nb.sample import TaskEval, image_task, probe_head, IMAGES_PROBE_C, _features
 from wsl_nb.matched import capped
 from wsl_nb.run import machine_info
+from few_ceiling import parser
 
 
 def _maxcos(sd:dict, s, X, y) -> float:
@@ -46,14 +47,7 @@ def _views(X:torch.Tensor) -> torch.Tensor:
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    p.add_argument('--out', required=True)
-    p.add_argument('--runs', nargs='+', required=True)
-    p.add_argument('--group', default='unseen_class')
-    p.add_argument('--split', default='dev_test', choices=('dev_test', 'final_test'))
-    p.add_argument('--ks', nargs='+', type=int, default=[1, 5])
-    p.add_argument('--draws', type=int, default=2)
-    p.add_argument('--cap', type=int, default=6)
+    p = parser(__doc__.split('\n\n')[0])
     p.add_argument('--zoo', type=int, default=40, help='training checkpoints a condition (a seeded choice)')
     a, rows_out, per_body, t0 = p.parse_args(), [], [], time.time()
     for rd in map(Path, a.runs):
