@@ -9,7 +9,8 @@
 #     image a class and what limits it (runs/few_lever_k1, runs/few_ceiling_dev, runs/few_zoo_ceiling_dev), the head
 #     rule on new domains
 #     (runs/few_lever_domain_*: the development sets of runs/digits with their images inverted or rotated), several
-#     starts and shifted images for the latent fit (runs/few_lever_multistart, runs/few_lever_lataug);
+#     starts and shifted images for the latent fit (runs/few_lever_multistart, runs/few_lever_lataug), averaged models
+#     (runs/few_lever_ensemble), and the best latent a condition encoder could give (runs/few_ceiling_oracle_dev);
 #  3. final test, read once, with the method as it then is: digits 2, 5 and 9, the final held-out sets of runs/digits,
 #     and those sets as new domains (inverted, rotated), k = 1, 5, 10, 25 and all, three draws, final-test images
 #     (runs/few_digits_final, runs/few_ceiling_final, runs/few_sets_final, runs/few_digits_*_final).
@@ -41,6 +42,8 @@ if [ "${1:-dev}" = dev ]; then
   [ -f runs/few_ceiling_dev/done.json ] || python tools/few_ceiling.py --out runs/few_ceiling_dev $dev >> $log 2>&1
   [ -f runs/few_zoo_ceiling_dev/done.json ] ||   # the zoo's own bodies, a probe on the k images: blind and best
     python tools/few_zoo_ceiling.py --out runs/few_zoo_ceiling_dev $dev >> $log 2>&1
+  [ -f runs/few_ceiling_oracle_dev/done.json ] || # the same tool as few_ceiling_dev, with the decoded rows it now has
+    python tools/few_ceiling.py --out runs/few_ceiling_oracle_dev $dev >> $log 2>&1
   for dom in inverted rot90; do                  # the head rule on a new domain: the development sets, images changed
     o=runs/few_lever_domain_$dom
     [ -f $o/done.json ] || python tools/few_lever_domain.py --out $o --runs runs/digits --group dev_sets \
@@ -48,7 +51,7 @@ if [ "${1:-dev}" = dev ]; then
   done
   o=runs/few_lever_domain_digits                 # the same rows on the development digits as they are
   [ -f $o/done.json ] || python tools/few_lever_domain.py --out $o $dev --ks 1 5 --draws 2 --cap 6 >> $log 2>&1
-  for lever in multistart lataug; do             # several starts for the latent fit; the fit on shifted images
+  for lever in multistart lataug ensemble; do    # several starts for the latent fit; shifted images; averaged models
     o=runs/few_lever_$lever
     [ -f $o/done.json ] || python tools/few_lever_$lever.py --out $o $dev --ks 1 5 --draws 2 --cap 6 >> $log 2>&1
   done

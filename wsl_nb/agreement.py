@@ -66,7 +66,8 @@ def evaluate_methods(zoo_dir,              # the zoo directory
                     ) -> pd.DataFrame:
     "Metrics of every method's reconstruction of every checkpoint in `rows` against the original."
     out, net, noise = [], None, None
-    sds = [load_checkpoint(zoo_dir, r) for _, r in rows.iterrows()] if batch_methods else None   # all at once only for batch methods
+    # all at once only for batch methods
+    sds = [load_checkpoint(zoo_dir, r) for _, r in rows.iterrows()] if batch_methods else None
     done = {name: fn(sds, rows) for name, fn in (batch_methods or {}).items()}
     for i, (_, r) in enumerate(tqdm(list(rows.iterrows()), desc='agreement', disable=not progress)):
         X, y = load_task(dataset, r['classes'], split, seed=data_seed)
@@ -124,7 +125,8 @@ def reconstruction_methods(comp:Compression, ae:WeightAE) -> dict:
             'mean_model': lambda sd: comp.inverse_transform(torch.zeros(comp.dim))}
 
 # %% ../nbs/13_agreement.ipynb #7f84c105
-def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_channels:int, data_seed:int=0, cfg:RefineConfig|None=None,
+def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_channels:int, data_seed:int=0,
+                   cfg:RefineConfig|None=None,
                    fe:FunctionEnsemble|None=None):   # start from the function encoder's latent instead of the weight encoder's
     "Encoding by refinement (the weight-autoencoder notebook) as a batch method of `evaluate_methods`."
     bank, net = probe_kit(arch, dataset, in_channels, data_seed)
@@ -135,14 +137,16 @@ def refined_method(comp:Compression, ae:WeightAE, arch:str, dataset:str, in_chan
 
 # %% ../nbs/13_agreement.ipynb #dcc0f798
 def function_method(comp:Compression, ae:WeightAE, fe:FunctionEnsemble, arch:str, dataset:str, in_channels:int, data_seed:int=0):
-    "The function encoder's latent (its notebook: fixed passes, no gradient steps), decoded, as a batch method of `evaluate_methods`."
+    """The function encoder's latent (its notebook: fixed passes, no gradient steps), decoded, as a batch method of
+    `evaluate_methods`."""
     bank, net = probe_kit(arch, dataset, in_channels, data_seed)
     def run(sds, rows):
         return decode_states(comp, ae, fe.encode(net, stack_states(sds), bank, class_matrix(rows), comp, ae))
     return run
 
 RECON_GROUPS = ('test_runs', 'final_sets', 'val_runs')   # the headline, models of unseen class sets, development
-REFINE_GROUPS = ('test_runs', 'val_runs')                 # where the stage also refines (about 0.1 s a checkpoint on 2 cores)
+# where the stage also refines (about 0.1 s a checkpoint on 2 cores)
+REFINE_GROUPS = ('test_runs', 'val_runs')
 
 # %% ../nbs/13_agreement.ipynb #7fd6f3f7
 def _reconstruction_values(df:pd.DataFrame) -> dict:
@@ -197,7 +201,8 @@ def reconstruction_stage(out,                      # the run directory
                          refine:RefineConfig|None=RefineConfig(),  # encoding by refinement beside the encoder's latent (None: not measured)
                          fe:FunctionEnsemble|None=None             # the run's function encoder: its latent (no gradient steps) is measured, and refinement starts from it
                         ) -> dict:
-    "Measure reconstruction agreement on the test runs (and the final held-out sets, and the validation runs); write metrics, figures and the report section."
+    """Measure reconstruction agreement on the test runs (and the final held-out sets, and the validation runs); write
+    metrics, figures and the report section."""
     out = Path(out)
     wz = weights_zoo(out)
     meta, man = load_zoo(wz)
@@ -229,7 +234,8 @@ def span_curve(zoo_dir,                   # the zoo (for an aligned run: `weight
                sizes,                     # how many of `fit` to use, each a random subset
                arch:str='cnn_small', dataset:str='digits', data_seed:int=0,
                cfg:CompressConfig|None=None, seed:int=0) -> pd.DataFrame:
-    "PCA-only agreement and kappa on `rows` for compressions fitted on `n` random checkpoints of `fit`, for each n in `sizes`."
+    """PCA-only agreement and kappa on `rows` for compressions fitted on `n` random checkpoints of `fit`, for each n in
+    `sizes`."""
     out = []
     for n in sizes:
         if not 2 <= int(n) <= len(fit): raise WSLError(f"sizes must be between 2 and the {len(fit)} fit rows, got {n}")

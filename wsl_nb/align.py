@@ -86,7 +86,8 @@ def match_units(sd:dict,       # the checkpoint to align
                 spec:dict,     # the permutation spec
                 max_passes:int=30
                ) -> dict:
-    "Permutations (group -> unit order) that bring `sd`'s weights nearest to `ref`'s: weight matching by coordinate ascent."
+    """Permutations (group -> unit order) that bring `sd`'s weights nearest to `ref`'s: weight matching by coordinate
+    ascent."""
     start = {
         g: torch.argsort(_flat(sd[spec[g][0][0]], spec[g][0][1], spec[g][0][2]).norm(dim=1), stable=True) for g in spec
     }
@@ -186,15 +187,22 @@ def _check(out:Path, n:int=8) -> dict:
         a = aman[(aman.model_id == r.model_id) & (aman.snapshot == r.snapshot)].iloc[0]
         o, al = load_checkpoint(RunDir(out).zoo, r), load_checkpoint(RunDir(out).align, a)
         X, _ = load_task(zc.dataset, list(r.classes), 'val', seed=zc.data_seed)
-        m0, m1 = build_model(zc.arch, 3, in_channels=meta['input_shape'][0]).eval(), build_model(zc.arch, 3, in_channels=meta['input_shape'][0]).eval()
+        m0, m1 = (
+            build_model(zc.arch, 3, in_channels=meta['input_shape'][0]).eval(),
+            build_model(zc.arch, 3, in_channels=meta['input_shape'][0]).eval(),
+        )
         m0.load_state_dict(o)
         m1.load_state_dict(al)
         with torch.no_grad(): diff.append((m0(X[:256]) - m1(X[:256])).abs().max().item())
         cos = lambda sd: torch.nn.functional.cosine_similarity(vec(sd), vec(ref), 0).item()
         before.append(cos(o))
         after.append(cos(al))
-    return dict(logit_max_diff=float(max(diff)) if diff else None, cos_ref_before=float(np.mean(before)) if before else None,
-                cos_ref_after=float(np.mean(after)) if after else None, n_checked=len(diff))
+    return dict(
+        logit_max_diff=float(max(diff)) if diff else None,
+        cos_ref_before=float(np.mean(before)) if before else None,
+        cos_ref_after=float(np.mean(after)) if after else None,
+        n_checked=len(diff),
+    )
 
 # %% ../nbs/09_align.ipynb #fcbb5667
 def _align_section(v:dict) -> str:
@@ -212,12 +220,14 @@ def align_stage(out,                  # the run directory
                 cfg:AlignConfig|None=None,
                 mode:str='auto',      # auto (on unless the zoo shares one initialisation), on, off
                 progress=True) -> dict|None:
-    "Align (or reuse) every checkpoint of the run's zoo to a reference; None when alignment is off (an old aligned copy is removed)."
+    """Align (or reuse) every checkpoint of the run's zoo to a reference; None when alignment is off (an old aligned
+    copy is removed)."""
     out, cfg = Path(out), cfg or AlignConfig()
     if mode not in ('auto', 'on', 'off'): raise WSLError(f"--align must be auto, on or off, got {mode!r}")
     meta, man = load_zoo(RunDir(out).zoo)
     if mode == 'off' or (mode == 'auto' and one_init(meta)):
-        if RunDir(out).align.exists(): shutil.rmtree(RunDir(out).align)          # a copy an earlier setting left: its section goes too
+        # a copy an earlier setting left: its section goes too
+        if RunDir(out).align.exists(): shutil.rmtree(RunDir(out).align)
         mp = RunDir(out).metrics
         if mp.exists() and 'align' in (m := json.loads(mp.read_text())):
             m.pop('align')

@@ -34,7 +34,8 @@ def _disagree(ev:TaskEval, a:dict, b:dict, classes) -> float:
 def audit(methods:dict, bank:ZooBank, rows:pd.DataFrame, group:str,
           ev:TaskEval,                 # development-test images, for the disagreements
           names=AUDITED) -> pd.DataFrame:
-    "Per condition and answer: L2 to the nearest training checkpoint (same set; body), disagreement with it, and two zoo runs'."
+    """Per condition and answer: L2 to the nearest training checkpoint (same set; body), disagreement with it, and two
+    zoo runs'."""
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
@@ -98,7 +99,10 @@ def sweep_targets(bank:ZooBank, n:int=12) -> np.ndarray:
 def sweep(methods:dict, rows:pd.DataFrame, group:str, targets, ev:TaskEval, ev_val:TaskEval, max_lists:int=20, seed:int=0) -> pd.DataFrame:
     "Every method on up to `max_lists` of the group's class lists, each asked for every target."
     lists = list(dict.fromkeys(tuple(int(c) for c in k) for k in rows.classes))
-    lists = [lists[i] for i in sorted(np.random.default_rng(seed).choice(len(lists), min(max_lists, len(lists)), replace=False))]
+    lists = [
+        lists[i]
+        for i in sorted(np.random.default_rng(seed).choice(len(lists), min(max_lists, len(lists)), replace=False))
+    ]
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
@@ -133,7 +137,8 @@ def prompt_alignment(sw:pd.DataFrame, n_boot:int=1000, seed:int=0) -> dict:
         f = loss_fidelity(d.target, d.loss)
         d = d.reset_index(drop=True)
         rs = cluster_resamples(d.classes, n_boot, seed)
-        err = np.abs(np.log(np.clip(d.loss.values.astype(float), 1e-12, None)) - np.log(d.target.values.astype(float)))   # loss_fidelity's error, per row
+        # loss_fidelity's error, per row
+        err = np.abs(np.log(np.clip(d.loss.values.astype(float), 1e-12, None)) - np.log(d.target.values.astype(float)))
         out.setdefault(g, {})[m] = rounded(dict(n_lists=int(d.classes.nunique()), n=int(len(d)), spearman=float(np.nanmean(sp)) if sp else None,
             r2=_mean_defined([_r2(x.target, x.loss) for _, x in per]), test_err=f['err'], test_within=f['within'], test_log_r2=f['log_r2'],
             val_err=loss_fidelity(d.target, d.val_loss)['err'], acc=float(d.acc.mean()),
@@ -168,7 +173,8 @@ def _disagreement(preds:list) -> float:
     return float(d.sum() / (n * (n - 1)))
 
 def _zoo_at(bank:ZooBank, extra:pd.DataFrame, classes, target:float, zoo_dir) -> list:
-    "State_dicts of the zoo's checkpoints of the class set within a factor 2 of `target` (the bank's, and those of `extra`), heads in order `classes`."
+    """State_dicts of the zoo's checkpoints of the class set within a factor 2 of `target` (the bank's, and those of
+    `extra`), heads in order `classes`."""
     idx = [i for i in bank.set_idx(classes) if abs(bank.logl[i] - math.log(target)) < math.log(2)]
     out = [bank.soup(np.array([i]), classes) for i in idx]
     for _, r in extra.iterrows():
@@ -179,7 +185,8 @@ def _zoo_at(bank:ZooBank, extra:pd.DataFrame, classes, target:float, zoo_dir) ->
 # %% ../nbs/25_audit.ipynb #2a13daaa
 def evaluate_draws(sampler:Sampler, bank:ZooBank, rows:pd.DataFrame, group:str, ev:TaskEval, ev_val:TaskEval, zoo_dir,
                    k:int=8, max_conds:int=40, seed:int=0, k_loss:int=1, temperature:float|None=None) -> pd.DataFrame:
-    "Per condition: the draws' diversity and coverage beside the zoo's, best-of-k and ensemble accuracy, point estimate and soup."
+    """Per condition: the draws' diversity and coverage beside the zoo's, best-of-k and ensemble accuracy, point
+    estimate and soup."""
     rng = np.random.default_rng(seed)
     rows = rows.iloc[sorted(rng.choice(len(rows), min(max_conds, len(rows)), replace=False))]
     out = []
@@ -205,13 +212,16 @@ def evaluate_draws(sampler:Sampler, bank:ZooBank, rows:pd.DataFrame, group:str, 
                 zacc.append((zl.argmax(1) == y).float().mean().item())
             mean = ev(sampler.sample(cl, t), cl)
             soup = loss_soup(bank, cl, t, k_loss)
-            out.append(dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))), target=t,
-                            disagreement=_disagreement([l.argmax(1) for l in logits]), zoo_disagreement=_disagreement(zpred) if len(zpred) >= 2 else np.nan,
+            out.append(dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))),
+                            target=t, disagreement=_disagreement([l.argmax(1) for l in logits]),
+                            zoo_disagreement=_disagreement(zpred) if len(zpred) >= 2 else np.nan,
                             w1_acc=wasserstein_distance(acc, zacc) if len(zacc) >= 2 else np.nan, n_zoo=len(zacc),
-                            acc_draws=float(np.mean(acc)), acc_best=acc[best], acc_ensemble=(ens.argmax(1) == y).float().mean().item(),
-                            acc_mean=mean['acc'], acc_soup=ev(soup, cl)['acc'] if soup is not None else np.nan,
+                            acc_draws=float(np.mean(acc)), acc_best=acc[best],
+                            acc_ensemble=(ens.argmax(1) == y).float().mean().item(), acc_mean=mean['acc'],
+                            acc_soup=ev(soup, cl)['acc'] if soup is not None else np.nan,
                             acc_original=ev(load_checkpoint(zoo_dir, r), cl)['acc'],
-                            err_draws=float(np.median(np.abs(np.log(np.clip(loss, 1e-12, None) / t)))), err_mean=abs(math.log(max(mean['loss'], 1e-12) / t))))
+                            err_draws=float(np.median(np.abs(np.log(np.clip(loss, 1e-12, None) / t)))),
+                            err_mean=abs(math.log(max(mean['loss'], 1e-12) / t))))
     return pd.DataFrame(out)
 
 # %% ../nbs/25_audit.ipynb #2423851f
@@ -220,10 +230,22 @@ def draws_summary(dr:pd.DataFrame) -> dict:
     out = {}
     for g, d in dr.groupby('group', sort=False):
         z = d.dropna(subset=['zoo_disagreement'])
-        out[g] = rounded(dict(n=int(len(d)), disagreement=float(d.disagreement.mean()), zoo_disagreement=float(z.zoo_disagreement.mean()) if len(z) else None,
-                              disagreement_where_zoo=float(z.disagreement.mean()) if len(z) else None, n_with_zoo=int(len(z)),
-                              w1_acc=float(d.w1_acc.mean()) if d.w1_acc.notna().any() else None, acc_draws=float(d.acc_draws.mean()),
-                              acc_best_of_k=float(d.acc_best.mean()), acc_ensemble=float(d.acc_ensemble.mean()), acc_mean=float(d.acc_mean.mean()),
-                              acc_soup=float(d.acc_soup.mean()) if d.acc_soup.notna().any() else None, acc_original=float(d.acc_original.mean()),
-                              err_draws=float(d.err_draws.median()), err_mean=float(d.err_mean.median())))
+        out[g] = rounded(
+            dict(
+                n=int(len(d)),
+                disagreement=float(d.disagreement.mean()),
+                zoo_disagreement=float(z.zoo_disagreement.mean()) if len(z) else None,
+                disagreement_where_zoo=float(z.disagreement.mean()) if len(z) else None,
+                n_with_zoo=int(len(z)),
+                w1_acc=float(d.w1_acc.mean()) if d.w1_acc.notna().any() else None,
+                acc_draws=float(d.acc_draws.mean()),
+                acc_best_of_k=float(d.acc_best.mean()),
+                acc_ensemble=float(d.acc_ensemble.mean()),
+                acc_mean=float(d.acc_mean.mean()),
+                acc_soup=float(d.acc_soup.mean()) if d.acc_soup.notna().any() else None,
+                acc_original=float(d.acc_original.mean()),
+                err_draws=float(d.err_draws.median()),
+                err_mean=float(d.err_mean.median()),
+            )
+        )
     return out

@@ -23,7 +23,8 @@ __all__ = ['ZooBank', 'set_soup', 'loss_soup', 'set_retrieval', 'class_soup', 't
 
 # %% ../nbs/22_baselines.ipynb #2d6af0dd
 class ZooBank:
-    "A zoo's training checkpoints as matrices: body (n, B), head weight (n, 3, H), head bias (n, 3); their classes and losses."
+    """A zoo's training checkpoints as matrices: body (n, B), head weight (n, 3, H), head bias (n, 3); their classes and
+    losses."""
     def __init__(self, zoo_dir, rows:pd.DataFrame):
         if len(rows) == 0: raise WSLError("a bank needs at least one checkpoint")
         self.rows = rows.reset_index(drop=True)
@@ -37,7 +38,8 @@ class ZooBank:
         self.sets = [class_set(c) for c in self.classes]
         self.logl = np.log(self.rows.val_loss.values.astype(float))
         self.ids = self.rows.model_id.values.astype(str)
-        self.by_set, self.by_class = {}, {}                        # indices of each class set's, and each class's, checkpoints
+        # indices of each class set's, and each class's, checkpoints
+        self.by_set, self.by_class = {}, {}
         for i, (s, c) in enumerate(zip(self.sets, self.classes)):
             self.by_set.setdefault(s, []).append(i)
             for x in c: self.by_class.setdefault(x, []).append(i)
@@ -91,7 +93,8 @@ def set_soup(bank:ZooBank, classes, target_loss:float|None=None) -> dict|None:
 
 # %% ../nbs/22_baselines.ipynb #433e137b
 def loss_soup(bank:ZooBank, classes, target_loss:float, k:int=3) -> dict|None:
-    "The mean of the `k` checkpoints of the class set nearest to `target_loss`, heads reordered; None if the set has none."
+    """The mean of the `k` checkpoints of the class set nearest to `target_loss`, heads reordered; None if the set has
+    none."""
     idx = bank.set_idx(classes)
     return bank.soup(bank.nearest(idx, target_loss, k), classes) if len(idx) else None
 
@@ -102,7 +105,8 @@ def set_retrieval(bank:ZooBank, classes, target_loss:float) -> dict|None:
 
 # %% ../nbs/22_baselines.ipynb #9fc364b7
 def class_soup(bank:ZooBank, classes, target_loss:float, k:int=3) -> dict:
-    "Body of the `k` loss-nearest checkpoints; each class's head row averaged over the `k` loss-nearest checkpoints having it."
+    """Body of the `k` loss-nearest checkpoints; each class's head row averaged over the `k` loss-nearest checkpoints
+    having it."""
     near = bank.nearest(np.arange(len(bank)), target_loss, k)
     W, b = [], []
     for c in classes:

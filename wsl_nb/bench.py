@@ -99,13 +99,18 @@ def bench_parser():
     p.add_argument(
         '--zoo', help='an existing zoo directory to benchmark on (default: train a quick zoo in a temporary directory)'
     )
-    p.add_argument('--n-runs', type=int, default=200, help='runs of the temporary quick zoo for the compression benchmark (default 200)')
+    p.add_argument('--n-runs', type=int, default=200, help='runs of the temporary quick zoo for the compression '
+                                                           'benchmark (default 200)')
     p.add_argument(
         '--zoo-runs', type=int, default=256, help='runs of the default preset for the trainer benchmark (default 256)'
     )
     p.add_argument('--group-size', type=int, default=128, help='runs per group of the vectorised trainer (default 128)')
     p.add_argument('--threads', type=int, default=2, help='torch threads for both trainers (default 2)')
-    p.add_argument('--loop-runs', type=int, help='time the per-model loop on only this many of the runs (for GPUs, where it is slow)')
+    p.add_argument(
+        '--loop-runs',
+        type=int,
+        help='time the per-model loop on only this many of the runs (for GPUs, where it is slow)',
+    )
     p.add_argument('--only', choices=['zoo', 'compress'], help='run one benchmark')
     p.add_argument('--device', default='cpu', help='cpu, cuda or cuda:N (default cpu)')
     p.add_argument('--out', help='write the results as JSON here')
@@ -117,7 +122,10 @@ def _bench(argv):
     if a.n_runs <= 0: raise WSLError(f"--n-runs must be positive, got {a.n_runs}")
     if a.zoo_runs <= 0: raise WSLError(f"--zoo-runs must be positive, got {a.zoo_runs}")
     res = dict(machine=dict(cpus=os.cpu_count(), device=a.device, torch=torch.__version__))
-    if a.only in (None, 'zoo'): res['zoo'] = bench_zoo(a.zoo_runs, device=a.device, group_size=a.group_size, threads=a.threads, loop_runs=a.loop_runs)
+    if a.only in (None, 'zoo'):
+        res['zoo'] = bench_zoo(
+            a.zoo_runs, device=a.device, group_size=a.group_size, threads=a.threads, loop_runs=a.loop_runs
+        )
     if a.only in (None, 'compress'):
         with tempfile.TemporaryDirectory() as tmp:
             zoo = Path(a.zoo) if a.zoo else RunDir(tmp).zoo

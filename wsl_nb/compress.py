@@ -78,7 +78,8 @@ def _fit_param(files, name, shape, cfg, block=None):
     blocks = (
         (lambda: [(slice(0, d), block)]) if block is not None else (lambda: _blocks(files, name, shape, cfg.chunk_mb))
     )
-    by_cov = d < n and block is not None                     # few values per checkpoint: the d x d covariance is the smaller matrix
+    # few values per checkpoint: the d x d covariance is the smaller matrix
+    by_cov = d < n and block is not None
     if by_cov:
         mean = block.mean(0)
         Xc = block - mean
@@ -127,14 +128,16 @@ class Compression:
     def check_state(self, sd:dict):
         "Raise a `WSLError` naming the first parameter that is missing, unexpected or of the wrong shape."
         for p in self.params:
-            if p['name'] not in sd: raise WSLError(f"state_dict has no parameter {p['name']!r}; this compression expects the zoo's architecture")
-            if list(sd[p['name']].shape) != p['shape']: raise WSLError(f"parameter {p['name']!r} has shape {list(sd[p['name']].shape)}, expected {p['shape']}: another architecture?")
-        extra = set(sd) - set(self.slices)
-        if extra:
+            n = p['name']
+            if n not in sd:
+                raise WSLError(f"state_dict has no parameter {n!r}; this compression expects the zoo's architecture")
+            if (s := list(sd[n].shape)) != p['shape']:
+                raise WSLError(f"parameter {n!r} has shape {s}, expected {p['shape']}: another architecture?")
+        if extra := set(sd) - set(self.slices):
             raise WSLError(f"state_dict has parameter {sorted(extra)[0]!r}, which the zoo's architecture does not have")
 
     def raw_coefs(self, sd:dict|list) -> torch.Tensor:
-        "Unnormalised coefficient vector of a state_dict, or matrix (B, dim) of a list of them (one matrix product per parameter)."
+        "Unnormalised coefficients of a state_dict, or a matrix (B, dim) of a list of them: one product per parameter."
         one = isinstance(sd, dict)
         sds = [sd] if one else list(sd)
         for s in sds: self.check_state(s)
@@ -191,8 +194,9 @@ def load(cls:Compression, d):
     "Load a compression saved by `save`."
     t, meta = load_bundle(d, 'compression', 'fitted compression')
     names = [p['name'] for p in meta['params']]
+    # norm_sd: files written before 0.1.1
     return cls(meta['params'], {n: t[f'mean.{n}'] for n in names}, {n: t.get(f'comp.{n}') for n in names},
-               CompressConfig(**meta['config']), t['norm_mu'], t.get('norm_scale', t.get('norm_sd')))   # norm_sd: files written before 0.1.1
+               CompressConfig(**meta['config']), t['norm_mu'], t.get('norm_scale', t.get('norm_sd')))
 
 # %% ../nbs/10_compress.ipynb #f63d9349
 def _param_batches(shapes:dict, n_files:int, chunk_mb:float) -> list:
@@ -237,12 +241,17 @@ def fit_compression(zoo_dir,
     files = [checkpoint_path(zoo_dir, p) for p in rows.path]
     if verify:
         for f, h in zip(files, rows.sha256):
-            if sha256_file(f) != h: raise WSLError(f"checkpoint {f} is corrupt: its sha256 does not match the manifest; `wsl_zoo --out {zoo_dir}` (or the same `wsl_run`, without --no-verify) trains it again")
+            if sha256_file(f) != h: raise WSLError(f"checkpoint {f} is corrupt: its sha256 does not match the "
+                                                   f"manifest; `wsl_zoo --out {zoo_dir}` (or the same `wsl_run`, "
+                                                   f"without --no-verify) trains it again")
     with safe_open(str(files[0]), 'np') as h: shapes = {k: h.get_slice(k).get_shape() for k in h.keys()}
     params, means, comps = [], {}, {}
     bar = tqdm(total=len(shapes), desc='compress', disable=not progress)
     for batch in _param_batches(shapes, len(files), cfg.chunk_mb):
-        small = 8 * len(files) * sum(int(np.prod(shapes[k])) if len(shapes[k]) else 1 for k in batch) <= cfg.chunk_mb * 2**20
+        small = (
+            8 * len(files) * sum(int(np.prod(shapes[k])) if len(shapes[k]) else 1 for k in batch)
+            <= cfg.chunk_mb * 2**20
+        )
         data = _read_params(files, batch, shapes) if small else {}
         for name in batch:
             info, means[name], comps[name] = _fit_param(files, name, shapes[name], cfg, data.pop(name, None))
@@ -250,7 +259,8 @@ def fit_compression(zoo_dir,
             bar.update(1)
     bar.close()
     comp = Compression(params, means, comps, cfg)
-    comp.norm_mu, comp.norm_scale = torch.zeros(comp.dim), _coef_scale(comp, files, cfg.norm)   # PCA and centred coefficients have mean zero on the training rows
+    # PCA and centred coefficients have mean zero on the training rows
+    comp.norm_mu, comp.norm_scale = torch.zeros(comp.dim), _coef_scale(comp, files, cfg.norm)
     return comp
 
 # %% ../nbs/10_compress.ipynb #dc8d0757
@@ -258,7 +268,11 @@ def plot_retained(comp:Compression, ax=None, title=''):
     "Bar chart of the share of variance each parameter keeps, with its mode and coefficient count."
     ax = ax or plt.subplots(figsize=(7, 3))[1]
     ps = comp.params
-    ax.bar(range(len(ps)), [p['retained'] for p in ps], color=[{'pca': 'tab:blue', 'center': 'tab:green', 'mean': 'tab:gray'}[p['mode']] for p in ps])
+    ax.bar(
+        range(len(ps)),
+        [p['retained'] for p in ps],
+        color=[{'pca': 'tab:blue', 'center': 'tab:green', 'mean': 'tab:gray'}[p['mode']] for p in ps],
+    )
     ax.set_xticks(range(len(ps)), [f"{p['name']}\n{p['mode']} k={p['k']}" for p in ps], fontsize=7, rotation=0 if len(ps) < 10 else 90)
     ax.set(ylim=(0, 1.05), ylabel='variance retained', title=title or 'variance retained per parameter')
     return ax.figure

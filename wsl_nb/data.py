@@ -34,7 +34,8 @@ def parse_dataset(spec:str) -> tuple[str, Path|None]:
     "Split a dataset spec such as `cifar10:/data` into its name and root."
     name, _, root = str(spec).partition(':')
     name = name.strip().lower()
-    if name not in DATASETS: raise WSLError(f"unknown dataset {spec!r}; allowed: {', '.join(DATASETS)} (torchvision ones may add ':ROOT', imagefolder needs ':PATH')")
+    if name not in DATASETS: raise WSLError(f"unknown dataset {spec!r}; allowed: {', '.join(DATASETS)} (torchvision "
+                                            f"ones may add ':ROOT', imagefolder needs ':PATH')")
     if name.startswith('digits') and root:
         raise WSLError(f"dataset {name!r} ships with scikit-learn and takes no root, got {spec!r}")
     if name == 'imagefolder' and not root:
@@ -51,7 +52,10 @@ def class_split(labels:np.ndarray,        # class index of every image of the da
                 fractions=SPLIT_FRACTIONS # train/val/test shares
                ) -> np.ndarray:
     "Indices of class `cls`'s images in `split`, fixed by `seed`."
-    if split == 'test': raise WSLError("the test images are cut in two: name 'dev_test' (development) or 'final_test' (the final report)")
+    if split == 'test':
+        raise WSLError(
+            "the test images are cut in two: name 'dev_test' (development) or 'final_test' (the final report)"
+        )
     if split not in SPLITS: raise WSLError(f"unknown split {split!r}; allowed: {', '.join(SPLITS)}")
     idx = np.flatnonzero(np.asarray(labels) == cls)
     idx = idx[np.random.default_rng([seed, int(cls)]).permutation(len(idx))]
@@ -81,8 +85,15 @@ class Source:
         "The images at indices `idx`, as a uint8 tensor (n, C, H, W)."
         idx = np.asarray(idx, dtype=np.int64)
         if self.images is not None: return self.images[torch.from_numpy(idx)]
-        arrs = [np.asarray(Image.open(self.files[i]).convert('RGB').resize((self.size, self.size), Image.BILINEAR)) for i in idx]
-        return torch.from_numpy(np.stack(arrs)).permute(0, 3, 1, 2).contiguous() if arrs else torch.zeros(0, 3, self.size, self.size, dtype=torch.uint8)
+        arrs = [
+            np.asarray(Image.open(self.files[i]).convert('RGB').resize((self.size, self.size), Image.BILINEAR))
+            for i in idx
+        ]
+        return (
+            torch.from_numpy(np.stack(arrs)).permute(0, 3, 1, 2).contiguous()
+            if arrs
+            else torch.zeros(0, 3, self.size, self.size, dtype=torch.uint8)
+        )
 
     @property
     def shape(self) -> tuple:
@@ -134,8 +145,11 @@ def _torchvision(name, root, download):
     try: parts = [cls(str(root), train=t, download=download) for t in (True, False)]
     except Exception as e:
         how = 'the download failed' if download else 'download is off'
-        raise WSLError(f"{_TV[name]} not found under {root} ({how}: {str(e).splitlines()[0][:80]}); put torchvision's {_TV[name]} files there, "
-                       f"name another root as '{name}:/path', or rerun online with download=True (WSL_DOWNLOAD=1)") from None
+        raise WSLError(
+            f"{_TV[name]} not found under {root} ({how}: {str(e).splitlines()[0][:80]}); put torchvision's "
+            f"{_TV[name]} files there, "
+            f"name another root as '{name}:/path', or rerun online with download=True (WSL_DOWNLOAD=1)"
+        ) from None
     imgs = [torch.as_tensor(p.data) for p in parts]
     imgs = [i.permute(0, 3, 1, 2) if i.ndim == 4 else i for i in imgs]  # CIFAR stores HWC
     labels = np.concatenate([np.asarray(p.targets) for p in parts])
@@ -146,14 +160,18 @@ IMG_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.webp', '.ppm', '.tif', '.tiff', '
 
 def _imagefolder(root:Path, size:int=32):
     root = Path(root)
-    if not root.is_dir(): raise WSLError(f"imagefolder root {root} is not a directory; give a folder holding one sub-folder of images per class")
+    if not root.is_dir():
+        raise WSLError(
+            f"imagefolder root {root} is not a directory; give a folder holding one sub-folder of images per class"
+        )
     classes = sorted(d.name for d in root.iterdir() if d.is_dir())
     files, labels = [], []
     for i, c in enumerate(classes):
         fs = sorted(f for f in (root/c).rglob('*') if f.suffix.lower() in IMG_EXTS)
         files += fs
         labels += [i] * len(fs)
-    if len(classes) < 3 or not files: raise WSLError(f"imagefolder root {root} has {len(classes)} class folders and {len(files)} images; a task needs at least 3 classes with images")
+    if len(classes) < 3 or not files: raise WSLError(f"imagefolder root {root} has {len(classes)} class folders and "
+                                                     f"{len(files)} images; a task needs at least 3 classes with images")
     return Source('imagefolder', np.asarray(labels, dtype=np.int64), classes, 255., IMAGENET_MEAN, IMAGENET_STD, files=files, size=size)
 
 # %% ../nbs/02_data.ipynb #c55e6cdc
@@ -181,8 +199,14 @@ def as_source_images(x,            # images: (N, C, H, W) or (N, H, W), uint8 0.
     if x.ndim != 4: raise WSLError(f"images must be (N, C, H, W) or (N, H, W), got shape {tuple(x.shape)}")
     if x.dtype == torch.uint8: z = x.float() / 255
     elif x.is_floating_point():
-        if len(x) and x.min() < 0: raise WSLError("images have negative values: they look standardised already; give uint8 (0..255) or floats in [0, 1]")
-        if len(x) and x.max() > 1: raise WSLError(f"float images must lie in [0, 1] (got values up to {float(x.max()):.3g}); give uint8 for 0..255")
+        if len(x) and x.min() < 0:
+            raise WSLError(
+                "images have negative values: they look standardised already; give uint8 (0..255) or floats in [0, 1]"
+            )
+        if len(x) and x.max() > 1:
+            raise WSLError(
+                f"float images must lie in [0, 1] (got values up to {float(x.max()):.3g}); give uint8 for 0..255"
+            )
         z = x.float()
     else: raise WSLError(f"images must be uint8 or float, got {x.dtype}")
     C, H, W = src.shape
@@ -191,7 +215,11 @@ def as_source_images(x,            # images: (N, C, H, W) or (N, H, W), uint8 0.
         z = z.expand(-1, 3, -1, -1) if C == 3 else z.mean(1, keepdim=True)
     if tuple(z.shape[-2:]) != (H, W) and len(z):
         shrink = z.shape[-2] >= H and z.shape[-1] >= W
-        z = F.interpolate(z, size=(H, W), mode='area') if shrink else F.interpolate(z, size=(H, W), mode='bilinear', align_corners=False)
+        z = (
+            F.interpolate(z, size=(H, W), mode='area')
+            if shrink
+            else F.interpolate(z, size=(H, W), mode='bilinear', align_corners=False)
+        )
     return z.clamp(0, 1) * src.vmax
 
 # %% ../nbs/02_data.ipynb #dbe00ffe
@@ -267,7 +295,8 @@ def parse_classes(classes,        # 3 names or indices in head order: a list, or
 
 # %% ../nbs/02_data.ipynb #fae41c39
 def class_set(classes) -> tuple:
-    "A class list's unordered set, as a sorted tuple of ints: the key that groups runs of the same classes in any order."
+    """A class list's unordered set, as a sorted tuple of ints: the key that groups runs of the same classes in any
+    order."""
     return tuple(sorted(int(c) for c in classes))
 
 # %% ../nbs/02_data.ipynb #d39d2d67

@@ -72,8 +72,10 @@ class ClipEncoder:
         elif pretrained is not None:
             weights = _hf_cached(model, pretrained)
             if weights is None and _offline():
-                raise WSLError(f"CLIP weights {model}/{pretrained} are not in the Hugging Face cache and this machine is offline; "
-                               f"on a connected machine run open_clip.create_model_and_transforms({model!r}, pretrained={pretrained!r}) and copy "
+                raise WSLError(f"CLIP weights {model}/{pretrained} are not in the Hugging Face cache and this machine "
+                               f"is offline; "
+                               f"on a connected machine run open_clip.create_model_and_transforms({model!r}, "
+                               f"pretrained={pretrained!r}) and copy "
                                f"~/.cache/huggingface here, or pass a local checkpoint file as pretrained=PATH")
         self.model = open_clip.create_model(model, pretrained=weights or pretrained, device=device).eval()
         pcfg = getattr(self.model.visual, 'preprocess_cfg', {}) or {}
@@ -93,11 +95,16 @@ class ClipEncoder:
         return (z - self.mean) / self.std
 
     def encode(self, x:torch.Tensor, src, data_seed:int=0) -> torch.Tensor:
-        "Embeddings (N, dim) of uint8 images (N, C, H, W) from `src`, in batches (CLIP's own normalisation: `data_seed` unused)."
+        """Embeddings (N, dim) of uint8 images (N, C, H, W) from `src`, in batches (CLIP's own normalisation:
+        `data_seed` unused)."""
         out = []
         with torch.no_grad():
             for i in range(0, len(x), self.batch_size):
-                out.append(self.model.encode_image(self.preprocess(x[i:i + self.batch_size], src).to(self.device)).float().cpu())
+                out.append(
+                    self.model.encode_image(self.preprocess(x[i : i + self.batch_size], src).to(self.device))
+                    .float()
+                    .cpu()
+                )
         return torch.cat(out) if out else torch.zeros(0, self.dim)
 
 # %% ../nbs/14_dataset_encoder.ipynb #39b5f2ac
@@ -146,8 +153,15 @@ def image_pool(dataset:str, encoder=None, data_seed:int=0, cache_dir=None) -> li
     if path.exists():
         d = load_state(path)
         return [d[f'class_{c}'] for c in range(len(src.classes))]
-    out = [encoder.encode(src.get(class_split(src.labels, c, 'train', data_seed)), src, data_seed) for c in range(len(src.classes))]
-    save_state(path, {f'class_{c}': e.contiguous() for c, e in enumerate(out)}, dict(dataset=dataset, encoder=encoder.key, data_seed=data_seed))
+    out = [
+        encoder.encode(src.get(class_split(src.labels, c, 'train', data_seed)), src, data_seed)
+        for c in range(len(src.classes))
+    ]
+    save_state(
+        path,
+        {f'class_{c}': e.contiguous() for c, e in enumerate(out)},
+        dict(dataset=dataset, encoder=encoder.key, data_seed=data_seed),
+    )
     return out
 
 # %% ../nbs/14_dataset_encoder.ipynb #98a97f54

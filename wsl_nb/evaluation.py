@@ -34,25 +34,36 @@ DEV_OF = {'test_runs': 'val_runs', 'final_sets': 'dev_sets', 'unseen_class': 'de
 NOT_BASELINES = ('sampled', 'sampled_raw', 'original', 'mse_only')
 
 def headline(conds:pd.DataFrame, summary:dict, n_boot:int=1000) -> dict:
-    "Per final group, final snapshots (early beside): the sampler, its rival and the most accurate baseline in development."
+    """Per final group, final snapshots (early beside): the sampler, its rival and the most accurate baseline in
+    development."""
     out = {}
     for g in GROUPS['final']:
         if g not in summary or 'sampled' not in summary[g]: continue
         dev = summary.get(DEV_OF[g], {})                           # the strongest baseline is named on development data
-        base = {m: v for m, v in dev.items() if m not in NOT_BASELINES and v.get('acc_final') is not None and m in summary[g]}
+        base = {
+            m: v
+            for m, v in dev.items()
+            if m not in NOT_BASELINES and v.get('acc_final') is not None and m in summary[g]
+        }
         best = max(base, key=lambda m: base[m]['acc_final']) if base else None
         rivals = list(dict.fromkeys(x for x in (RIVALS[g], best) if x in summary[g]))
         pair = lambda r, snap: {
             k: paired(conds, g, 'sampled', r, k, n_boot, snapshot=snap) for k in ('acc', 'test_err')
         }
-        out[g] = dict(sampled=summary[g]['sampled'], original=summary[g]['original'], rivals={r: summary[g][r] for r in rivals},
-                      most_accurate_baseline=best, paired={r: pair(r, 'final') for r in rivals},
-                      paired_early={r: pair(r, 'early') for r in rivals})
+        out[g] = dict(
+            sampled=summary[g]['sampled'],
+            original=summary[g]['original'],
+            rivals={r: summary[g][r] for r in rivals},
+            most_accurate_baseline=best,
+            paired={r: pair(r, 'final') for r in rivals},
+            paired_early={r: pair(r, 'early') for r in rivals},
+        )
     return out
 
 # %% ../nbs/26_evaluation.ipynb #a1426538
 def _panel(run, s, proto:Protocol, ev:TaskEval) -> tuple:
-    "The widget's view on the first final held-out class set (or a test run's), in the order of its first zoo run, at the training split's median loss."
+    """The widget's view on the first final held-out class set (or a test run's), in the order of its first zoo run, at
+    the training split's median loss."""
     r = split_rows(run.manifest, 'test').iloc[0]
     key = tuple(proto.final_sets[0]) if proto.final_sets else class_set(r.classes)
     order = next([int(x) for x in c] for c in run.manifest.classes if class_set(c) == key)
@@ -78,40 +89,53 @@ def _fmt(v, ci=None) -> str:
     return f'{v:.3f}' + (f' [{ci[0]:.3f}, {ci[1]:.3f}]' if ci and ci[0] is not None else '')
 
 def _sampling_table(summary:dict, groups) -> str:
-    lines = ['| group | method | n | accuracy, final snapshots [95%] | early [95%] | both | median loss error, final | early | '
+    lines = ['| group | method | n | accuracy, final snapshots [95%] | early [95%] | both | median loss error, final | '
+             'early | '
              'within 1.25 | val error | seconds a model |', '|---|---|---|---|---|---|---|---|---|---|---|']
     for g in groups:
         for m in BAR_METHODS:
             v = summary.get(g, {}).get(m)
-            if v: lines.append(f"| {g} | {m} | {v['n']} | {_fmt(v['acc_final'], v.get('acc_final_ci'))} | {_fmt(v['acc_early'], v.get('acc_early_ci'))} | "
-                               f"{_fmt(v['acc'])} | {_fmt(v['test_err_final'])} | {_fmt(v['test_err_early'])} | {_fmt(v['test_within'])} | "
+            if v: lines.append(f"| {g} | {m} | {v['n']} | {_fmt(v['acc_final'], v.get('acc_final_ci'))} | "
+                               f"{_fmt(v['acc_early'], v.get('acc_early_ci'))} | "
+                               f"{_fmt(v['acc'])} | {_fmt(v['test_err_final'])} | {_fmt(v['test_err_early'])} | "
+                               f"{_fmt(v['test_within'])} | "
                                f"{_fmt(v['val_err'])} | {_fmt(v.get('seconds'))} |")
     return '\n'.join(lines)
 
 def _sweep_table(pa:dict, groups) -> str:
-    lines = ['| group | method | Spearman | R² | log-R² | median loss error [95%] | within 1.25 | accuracy |', '|---|---|---|---|---|---|---|---|']
+    lines = [
+        '| group | method | Spearman | R² | log-R² | median loss error [95%] | within 1.25 | accuracy |',
+        '|---|---|---|---|---|---|---|---|',
+    ]
     for g in groups:
         for m, v in pa.get(g, {}).items():
-            lines.append(f"| {g} | {m} | {_fmt(v['spearman'])} | {_fmt(v['r2'])} | {_fmt(v['test_log_r2'])} | {_fmt(v['test_err'], v.get('test_err_ci'))} | {_fmt(v['test_within'])} | {_fmt(v['acc'])} |")
+            lines.append(f"| {g} | {m} | {_fmt(v['spearman'])} | {_fmt(v['r2'])} | {_fmt(v['test_log_r2'])} | "
+                         f"{_fmt(v['test_err'], v.get('test_err_ci'))} | {_fmt(v['test_within'])} | {_fmt(v['acc'])} |")
     return '\n'.join(lines)
 
 # %% ../nbs/26_evaluation.ipynb #829b7e0b
 def _audit_table(a:dict) -> str:
-    lines = ['| group | method | n | L2 to nearest, same set | L2 body | disagreement with nearest | two zoo runs\' | accuracy | final |',
+    lines = ['| group | method | n | L2 to nearest, same set | L2 body | disagreement with nearest | two zoo runs\' | '
+             'accuracy | final |',
              '|---|---|---|---|---|---|---|---|---|']
     for g, ms in a.items():
         for k, v in ms.items():
-            lines.append(f"| {g} | {k} | {v['n']} | {_fmt(v['l2_same_set'])} | {_fmt(v['l2_body'])} | {_fmt(v['disagree_nearest'])} | "
+            lines.append(f"| {g} | {k} | {v['n']} | {_fmt(v['l2_same_set'])} | {_fmt(v['l2_body'])} | "
+                         f"{_fmt(v['disagree_nearest'])} | "
                          f"{_fmt(v['disagree_zoo_pair'])} | {_fmt(v['acc'])} | {_fmt(v['acc_final'])} |")
     return '\n'.join(lines)
 
 def _draws_table(d:dict) -> str:
-    lines = ['| group | conditions | disagreement among 8 draws (where the zoo has 2+) | the zoo\'s | W1 of accuracies | accuracy: draws | best of 8 (val) | ensemble | point estimate | loss-matched soup | loss error: draws | point estimate |',
+    lines = ['| group | conditions | disagreement among 8 draws (where the zoo has 2+) | the zoo\'s | W1 of accuracies '
+             '| accuracy: draws | best of 8 (val) | ensemble | point estimate | loss-matched soup | loss error: draws '
+             '| point estimate |',
              '|---|---|---|---|---|---|---|---|---|---|---|---|']
     for g, v in d.items():
         if not isinstance(v, dict): continue
-        lines.append(f"| {g} | {v['n']} | {_fmt(v['disagreement_where_zoo'])} | {_fmt(v['zoo_disagreement'])} | {_fmt(v['w1_acc'])} | {_fmt(v['acc_draws'])} | "
-                     f"{_fmt(v['acc_best_of_k'])} | {_fmt(v['acc_ensemble'])} | {_fmt(v['acc_mean'])} | {_fmt(v['acc_soup'])} | {_fmt(v['err_draws'])} | {_fmt(v['err_mean'])} |")
+        lines.append(f"| {g} | {v['n']} | {_fmt(v['disagreement_where_zoo'])} | {_fmt(v['zoo_disagreement'])} | "
+                     f"{_fmt(v['w1_acc'])} | {_fmt(v['acc_draws'])} | "
+                     f"{_fmt(v['acc_best_of_k'])} | {_fmt(v['acc_ensemble'])} | {_fmt(v['acc_mean'])} | "
+                     f"{_fmt(v['acc_soup'])} | {_fmt(v['err_draws'])} | {_fmt(v['err_mean'])} |")
     return '\n'.join(lines) + f"\n\nOne draw: {d['ms_1']:.1f} ms; 16 draws: {d['ms_16']:.1f} ms (median, CPU)."
 
 # %% ../nbs/26_evaluation.ipynb #866952be
@@ -192,7 +216,8 @@ def bench(out,                      # the run directory, with every training sta
     ks, ktab = (chosen['k'], None) if chosen else choose_k(bank, dev, evs['dev_test'], s.val_eval)
     r = split_rows(run.manifest, 'test').iloc[0]
     c0, t0 = [int(c) for c in r.classes], float(np.clip(r.val_loss, s.lo, s.hi))
-    ms = (chosen or {}).get('sample_ms') or time_sample(s, c0, t0)        # the sampler's wall-clock, for scratch_wallclock
+    # the sampler's wall-clock, for scratch_wallclock
+    ms = (chosen or {}).get('sample_ms') or time_sample(s, c0, t0)
     mt = Matched(s, bank, run.config, run.meta['input_shape'][0], dict(k_class=ks['class_soup']), budget_s=ms / 1000)
     if chosen: mset, mtab = dict(chosen['matched'], ft_lr={int(k): v for k, v in chosen['matched']['ft_lr'].items()}), None
     else: mset, mtab = choose_matched(mt, dev, evs['dev_test'], s.val_eval, cap=max(1, (cap or 24) // 3), seed=proto.seed)
@@ -208,13 +233,15 @@ def sampling_stage(out,                 # the run directory, with every training
                    n_boot:int=1000,     # bootstrap resamples per interval
                    progress=True,
                    cap:int|None=24) -> dict: # conditions a group the training baselines answer and the audit reads
-    "Measure conditional sampling against its baselines under the run's protocol; write metrics, figures and the report section."
+    """Measure conditional sampling against its baselines under the run's protocol; write metrics, figures and the
+    report section."""
     out = Path(out)
     b = bench(out, cap)
     run, s, proto, bank, evs = (b[k] for k in ('run', 'sampler', 'proto', 'bank', 'evs'))
     groups, meths, (c0, t0) = b['groups'], b['methods'], b['probe']
     ev, ev_val, ks = (lambda g: evs[image_split(g)]), s.val_eval, b['k']
-    answered = {g: capped(r, cap, proto.seed) for g, r in groups.items()}   # the conditions the training baselines answer
+    # the conditions the training baselines answer
+    answered = {g: capped(r, cap, proto.seed) for g, r in groups.items()}
     conds = pd.concat([evaluate_conditions(meths, r, g, ev(g), ev_val, progress, zoo_dir=RunDir(out).zoo, trained=keys(answered[g]))
                        for g, r in groups.items()], ignore_index=True)
     targets = sweep_targets(bank)
@@ -226,10 +253,18 @@ def sampling_stage(out,                 # the run directory, with every training
     )
     dr = pd.concat([evaluate_draws(s, bank, r, g, ev(g), ev_val, RunDir(out).zoo, seed=proto.seed, k_loss=ks['loss_soup'])
                     for g, r in groups.items()], ignore_index=True) if s.prior is not None else None
-    m = dict(k=ks, k_table=_records(b['k_table']), groups=summ, prompt_alignment=prompt_alignment(sw, n_boot),
-             n_targets=len(targets), headline=headline(conds, summ, n_boot), protocol=proto.to_dict(), sample_ms=b['sample_ms'],
-             audit=audit_summary(au, conds), matched=dict(settings=b['matched'], table=_records(b['matched_table']),
-                                                         cap=cap, budget_ms=b['sample_ms']))
+    m = dict(
+        k=ks,
+        k_table=_records(b['k_table']),
+        groups=summ,
+        prompt_alignment=prompt_alignment(sw, n_boot),
+        n_targets=len(targets),
+        headline=headline(conds, summ, n_boot),
+        protocol=proto.to_dict(),
+        sample_ms=b['sample_ms'],
+        audit=audit_summary(au, conds),
+        matched=dict(settings=b['matched'], table=_records(b['matched_table']), cap=cap, budget_ms=b['sample_ms']),
+    )
     if dr is not None:
         ms = {'ms_1': time_sample(s, c0, t0, n=20, k=1), 'ms_16': time_sample(s, c0, t0, n=10, k=16)}
         m['draws'] = draws_summary(dr) | {'k': 8} | ms

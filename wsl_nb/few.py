@@ -98,9 +98,11 @@ def evaluate_few(fw:FewImages, rows:pd.DataFrame, group:str, ev:TaskEval,
                  draws:int=3,               # draws of the k images per condition
                  methods=FEW_METHODS,
                  run:str='') -> pd.DataFrame:      # the run's name, kept in a column
-    "Every method on every condition of `rows` at each k and draw: test accuracy and loss on `ev`'s images, seconds a model."
+    """Every method on every condition of `rows` at each k and draw: test accuracy and loss on `ev`'s images, seconds a
+    model."""
     out, src = [], fw.s.src
-    dom = load_source(ev.source) if ev.source else src                           # a new domain: its images, the zoo's scale
+    # a new domain: its images, the zoo's scale
+    dom = load_source(ev.source) if ev.source else src
     for _, r in rows.iterrows():
         cl, t = [int(c) for c in r.classes], float(r.val_loss)
         Xt, yt = ev.task(cl)
@@ -123,7 +125,8 @@ def evaluate_few(fw:FewImages, rows:pd.DataFrame, group:str, ev:TaskEval,
     return pd.DataFrame(out)
 
 # %% ../nbs/28_few.ipynb #01f12ce6
-_COND = ['run', 'set', 'model_id', 'snapshot']         # a condition; `run` tells one held-out digit's runs from another's
+# a condition; `run` tells one held-out digit's runs from another's
+_COND = ['run', 'set', 'model_id', 'snapshot']
 
 def _cluster(per:pd.DataFrame) -> pd.Series: return per.run.astype(str) + '/' + per.set    # a class set of one run
 
@@ -132,7 +135,8 @@ def _with_run(d:pd.DataFrame) -> pd.DataFrame:
     return d.assign(run=d['run'].fillna('').astype(str) if 'run' in d else '')
 
 def summarise_few(d:pd.DataFrame, n_boot:int=1000, seed:int=0) -> pd.DataFrame:
-    "Per group, k and method: mean accuracy with its 95% interval (class sets, then conditions, resampled), and seconds a model."
+    """Per group, k and method: mean accuracy with its 95% interval (class sets, then conditions, resampled), and
+    seconds a model."""
     rows = []
     d = _with_run(d)
     for (g, k, m), x in d.groupby(['group', 'k', 'method'], sort=False):
@@ -147,7 +151,8 @@ def summarise_few(d:pd.DataFrame, n_boot:int=1000, seed:int=0) -> pd.DataFrame:
 def few_pairs(d:pd.DataFrame,          # from `evaluate_few`
               method:str='sampled',     # the method compared
               n_boot:int=1000, seed:int=0) -> pd.DataFrame:
-    "Per group, k and other method: `method`'s accuracy minus the other's on the same conditions and draws, 95% interval."
+    """Per group, k and other method: `method`'s accuracy minus the other's on the same conditions and draws, 95%
+    interval."""
     rows, d = [], _with_run(d)
     for (g, k), x in d.groupby(['group', 'k'], sort=False):
         per = x.pivot_table(index=_COND, columns='method', values='acc', aggfunc='mean').reset_index()

@@ -53,7 +53,8 @@ FUNCTION_PRESETS = {'quick': FunctionConfig(per_class=16, hidden=(128,), synthet
 
 # %% ../nbs/12_function_encoder.ipynb #2dd0875c
 class FunctionEncoder(nn.Module):
-    "A model's latent from what it computes; `idx[c]` are the probe images of dataset class `c` (positions in `ProbeBank.images[c]`)."
+    """A model's latent from what it computes; `idx[c]` are the probe images of dataset class `c` (positions in
+    `ProbeBank.images[c]`)."""
     def __init__(self, idx:torch.Tensor, latent:int, cfg:FunctionConfig, n_out:int=3):
         super().__init__()
         self.cfg = cfg
@@ -71,7 +72,8 @@ class FunctionEncoder(nn.Module):
 
     @staticmethod
     def read(logits:torch.Tensor) -> torch.Tensor:
-        "Features (B, d) from logits (B, n, k): centred per image, flattened, scaled to unit mean square, with the log of that scale."
+        """Features (B, d) from logits (B, n, k): centred per image, flattened, scaled to unit mean square, with the log
+        of that scale."""
         l = _centred(logits).flatten(1)
         s = l.pow(2).mean(1, keepdim=True).sqrt().clamp_min(1e-8)
         return torch.cat([l / s, s.log()], 1)
@@ -109,7 +111,8 @@ def encode(self:FunctionEncoder, net:nn.Module, params:dict, bank:ProbeBank, cla
         f = self.features(net, params, bank, K)
         z = self(f)
         for i in range(len(self.corrections) if passes is None else min(passes - 1, len(self.corrections))):
-            if self.step_sd[i].any(): z = z + self.correct(i, f, _decoded_features(self, net, comp, ae, z, bank, K))   # a correction left out in training is skipped
+            # a correction left out in training is skipped
+            if self.step_sd[i].any(): z = z + self.correct(i, f, _decoded_features(self, net, comp, ae, z, bank, K))
     return z
 
 # %% ../nbs/12_function_encoder.ipynb #6985b9eb
@@ -120,13 +123,15 @@ def passes(self:FunctionEncoder) -> int:
 
 # %% ../nbs/12_function_encoder.ipynb #bd78b720
 class FunctionEnsemble(nn.Module):
-    "Function encoders fitted alike from different seeds (`FunctionConfig.members`); a model's latent is the mean of theirs."
+    """Function encoders fitted alike from different seeds (`FunctionConfig.members`); a model's latent is the mean of
+    theirs."""
     def __init__(self, members:list, cfg:FunctionConfig):
         super().__init__()
         self.members, self.cfg = nn.ModuleList(members), cfg
 
     def encode(self, net:nn.Module, params:dict, bank:ProbeBank, classes, comp:Compression, ae:WeightAE, passes:int|None=None) -> torch.Tensor:
-        "Latents (B, latent) of the models `params` with class lists `classes` (B, 3): the mean of the members' (`FunctionEncoder.encode`)."
+        """Latents (B, latent) of the models `params` with class lists `classes` (B, 3): the mean of the members'
+        (`FunctionEncoder.encode`)."""
         return torch.stack([m.encode(net, params, bank, classes, comp, ae, passes) for m in self.members]).mean(0)
 
     @property
@@ -154,7 +159,8 @@ def train_function_encoder(comp:Compression, ae:WeightAE, zoo_dir,
                            man:pd.DataFrame,         # its train split fits, its val split chooses
                            cfg:FunctionConfig|None=None, arch:str='cnn_small', dataset:str='digits', in_channels:int=1, data_seed:int=0,
                            progress:bool=True) -> tuple:
-    "Fit the function encoder's members (the decoder frozen); the ensemble of best-by-validation encoders and the per-epoch history (a row per member and epoch)."
+    """Fit the function encoder's members (the decoder frozen); the ensemble of best-by-validation encoders and the
+    per-epoch history (a row per member and epoch)."""
     cfg = cfg or FunctionConfig()
     if cfg.targets not in ('refined', 'encoder'):
         raise WSLError(f"targets must be 'refined' or 'encoder', got {cfg.targets!r}")
@@ -167,10 +173,14 @@ def train_function_encoder(comp:Compression, ae:WeightAE, zoo_dir,
     req = [p.requires_grad for p in ae.parameters()]
     for p in ae.parameters(): p.requires_grad_(False)                    # the decoder stays as it is
     try:
-        if cfg.targets == 'refined': Z = refine_latents(comp, ae, _states(zoo_dir, tr), K, bank, net)   # once, for every member
+        # once, for every member
+        if cfg.targets == 'refined': Z = refine_latents(comp, ae, _states(zoo_dir, tr), K, bank, net)
         else:
             with torch.no_grad(): Z = ae.encode(coef_matrix(comp, zoo_dir, tr))
-        fitted = [_fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, _member_config(cfg, m), progress) for m in range(cfg.members)]
+        fitted = [
+            _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, _member_config(cfg, m), progress)
+            for m in range(cfg.members)
+        ]
     finally:
         for p, r in zip(ae.parameters(), req): p.requires_grad_(r)
     return FunctionEnsemble([f for f, _ in fitted], cfg).eval(), pd.concat(
@@ -223,7 +233,8 @@ def _fit_first_pass(fe, comp, ae, bank, net, K, P, X, Y, Z, n, cfg, g, val_kl, p
             perm, tot = torch.randperm(n, generator=g), 0.0
             for i in range(0, n, 128):
                 b = perm[i:i + 128]
-                z = fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g))   # the first n rows of X are the real checkpoints
+                # the first n rows of X are the real checkpoints
+                z = fe.mlp(X[b] + cfg.input_noise * torch.randn(X[b].shape, generator=g))
                 x, lo = pool.draw(b, cfg.kl_batch, g)
                 loss = _kl(net, _decoded_params(comp, ae, z), x, lo).mean() + 0.1 * (z - Z[b]).pow(2).mean()
                 opt.zero_grad()
@@ -240,7 +251,8 @@ def _fit_corrections(fe, comp, ae, bank, net, K, Kv, X, Y, Xv, cfg, g, val_kl_of
     nb, hist = math.ceil(len(X) / cfg.batch_size), []
     KK, ep0 = K.repeat(cfg.synthetic + 1, 1), cfg.epochs + cfg.kl_epochs  # the class lists of X's rows
     with torch.no_grad(): Z1, zv = torch.cat([fe.mlp(X[i:i + 4096]) for i in range(0, len(X), 4096)]), fe(Xv)
-    for c in range(cfg.passes - 1):                                   # each correction learns what the latent so far misses
+    # each correction learns what the latent so far misses
+    for c in range(cfg.passes - 1):
         with torch.no_grad():
             S1 = (_decoded_features(fe, net, comp, ae, Z1, bank, KK) - fe.mu) / fe.sd
             IN, D = torch.cat([X, S1 - X], 1), Y - Z1
@@ -264,7 +276,8 @@ def _fit_corrections(fe, comp, ae, bank, net, K, Kv, X, Y, Xv, cfg, g, val_kl_of
             zc = zv + fe.correct(c, Xv, _decoded_features(fe, net, comp, ae, zv, bank, Kv))
             after = val_kl_of(zc)
             if after < before: Z1, zv = Z1 + torch.cat([m(IN[i:i + 4096]) for i in range(0, len(IN), 4096)]) * fe.step_sd[c], zc
-            else: fe.step_sd[c] = 0.0                                    # a correction that does not help the validation split is left out
+            # a correction that does not help the validation split is left out
+            else: fe.step_sd[c] = 0.0
         hist.append(dict(epoch=ep0 + c, phase=f'pass {c + 2}', train_loss=tot / len(IN), val_kl=min(after, before)))
     return hist
 
@@ -281,7 +294,8 @@ def _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, cfg, progress) -> tuple:
     with torch.no_grad(): Xv = fe.features(net, Pv, bank, Kv)
     X, Y, n = _member_rows(fe, comp, ae, bank, net, K, P, Z, cfg, g, progress)
     vp = ProbePool(bank, net, Kv, Pv, cfg.kl_pool, torch.Generator().manual_seed(cfg.seed + 2), replace=False)
-    xv, lv = vp.take(torch.arange(len(Kv)), torch.arange(vp.cl.shape[1])[None].expand(len(Kv), -1))   # every image of each pool, all three classes
+    # every image of each pool, all three classes
+    xv, lv = vp.take(torch.arange(len(Kv)), torch.arange(vp.cl.shape[1])[None].expand(len(Kv), -1))
     def val_kl_of(z):
         with torch.no_grad(): return _kl(net, _decoded_params(comp, ae, z), xv, lv).mean().item()
     hist = _fit_first_pass(fe, comp, ae, bank, net, K, P, X, Y, Z, n, cfg, g, lambda: val_kl_of(fe(Xv)), progress)
@@ -290,7 +304,8 @@ def _fit_member(comp, ae, bank, net, K, P, Kv, Pv, Z, cfg, progress) -> tuple:
 
 # %% ../nbs/12_function_encoder.ipynb #d5d1bd2c
 def save_function_encoder(fe:FunctionEnsemble, d, hist:pd.DataFrame|None=None) -> Path:
-    "Write `function_encoder.safetensors` (each member's weights, probe positions and feature scaling), its JSON and the history."
+    """Write `function_encoder.safetensors` (each member's weights, probe positions and feature scaling), its JSON and
+    the history."""
     if hist is not None: write_parquet(Path(d)/'function_encoder_history.parquet', hist)
     m0 = fe.members[0]
     save_bundle(d, 'function_encoder', fe.state_dict(), dict(config=config_dict(fe.cfg), members=len(fe.members), idx_shape=list(m0.idx.shape),
@@ -299,7 +314,8 @@ def save_function_encoder(fe:FunctionEnsemble, d, hist:pd.DataFrame|None=None) -
 
 # %% ../nbs/12_function_encoder.ipynb #a2027da9
 def load_function_encoder(d) -> FunctionEnsemble:
-    "Load a function encoder saved by `save_function_encoder`, in eval mode (one saved before ensembles: an ensemble of one)."
+    """Load a function encoder saved by `save_function_encoder`, in eval mode (one saved before ensembles: an ensemble
+    of one)."""
     t, m = load_bundle(d, 'function_encoder', 'function encoder')
     cfg = config_from(FunctionConfig, m['config'])
     new = lambda c: FunctionEncoder(torch.zeros(m['idx_shape'], dtype=torch.long), m['latent'], c, m['n_out'])
@@ -323,7 +339,8 @@ def function_stage(out,               # the run directory, with its zoo, compres
                    comp:Compression, ae:WeightAE, fcfg:FunctionConfig,
                    mode:str='auto',   # auto (on unless the zoo grew from one initialisation), on, off
                    progress=True) -> tuple|None:
-    "Train (or reuse) the run's function encoder; the encoder and its history, or None when it is off (an encoder an earlier setting fitted is removed)."
+    """Train (or reuse) the run's function encoder; the encoder and its history, or None when it is off (an encoder an
+    earlier setting fitted is removed)."""
     if mode not in ('auto', 'on', 'off'): raise WSLError(f"--function-encoder must be auto, on or off, got {mode!r}")
     out = Path(out)
     if mode == 'off' or (mode == 'auto' and one_init(load_zoo(RunDir(out).zoo)[0])):
@@ -334,7 +351,8 @@ def function_stage(out,               # the run directory, with its zoo, compres
     man = load_protocol(out).fit_rows(man)
     zc = meta['config']
     ae_sha = _weight_ae_sha(out)
-    fp = fingerprint(ae_sha, *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)   # a new decoder: fitted again
+    # a new decoder: fitted again
+    fp = fingerprint(ae_sha, *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)
     fit = lambda: train_function_encoder(comp, ae, wz, man, fcfg, arch=zc.arch, dataset=zc.dataset, in_channels=meta['input_shape'][0],
                                          data_seed=zc.data_seed, progress=progress)
     (fe, hist), _ = fit_or_reuse(RunDir(out).function_encoder, fcfg, fp, fit, lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage, extra=dict(weight_ae=ae_sha))
@@ -342,7 +360,8 @@ def function_stage(out,               # the run directory, with its zoo, compres
 
 # %% ../nbs/12_function_encoder.ipynb #236384cb
 def run_function_encoder(out) -> FunctionEnsemble|None:
-    "The run's function encoder, if it fitted one for its present weight autoencoder (None otherwise: none fitted, or fitted for another decoder)."
+    """The run's function encoder, if it fitted one for its present weight autoencoder (None otherwise: none fitted, or
+    fitted for another decoder)."""
     out = Path(out)
     rec = RunDir(out).function_encoder/'stage.json'
     if not rec.exists() or not (RunDir(out).weight_ae/'weight_ae.json').exists(): return None

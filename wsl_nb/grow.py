@@ -30,7 +30,8 @@ __all__ = ['default_trainer', 'start_ray', 'make_zoo', 'add_zoo_arguments', 'zoo
 
 # %% ../nbs/07_grow.ipynb #198c3483
 def default_trainer(arch:str) -> str:
-    "The vectorised trainer for buffer-free architectures (cnn_small), the per-model loop otherwise (resnet18's batch norm)."
+    """The vectorised trainer for buffer-free architectures (cnn_small), the per-model loop otherwise (resnet18's batch
+    norm)."""
     return 'loop' if list(build_model(arch, 3).buffers()) else 'vectorised'
 
 def _train_unit(unit:list[dict], cfg_dict:dict, device='cpu', vectorised:bool=False, threads:int|None=None,
@@ -50,7 +51,8 @@ def _train_unit(unit:list[dict], cfg_dict:dict, device='cpu', vectorised:bool=Fa
 
 # %% ../nbs/07_grow.ipynb #49c64245
 def _train_and_save(unit:list[dict], cfg_dict:dict, out, device='cpu', vectorised:bool=False, skip=(), queue=None) -> list[dict]:
-    "Train a unit, writing each run's checkpoints as soon as it ends; its journal records (also put on `queue`, if given, as they come)."
+    """Train a unit, writing each run's checkpoints as soon as it ends; its journal records (also put on `queue`, if
+    given, as they come)."""
     cfg, recs = config_from(ZooConfig, cfg_dict), []
     def report(r, res, secs):
         recs.append(rec := save_result(r, res, cfg, out, secs))
@@ -75,7 +77,10 @@ def _run_pool(units, skips, cd, out, device, vectorised, finish, workers):
     ctx = mp.get_context('spawn')
     with ctx.Manager() as manager, ProcessPoolExecutor(workers, mp_context=ctx, initializer=torch.set_num_threads, initargs=(1,)) as ex:
         q = manager.Queue()
-        futs = [ex.submit(wsl_nb.grow._train_and_save, u, cd, str(out), device, vectorised, skip, q) for u, skip in zip(units, skips)]
+        futs = [
+            ex.submit(wsl_nb.grow._train_and_save, u, cd, str(out), device, vectorised, skip, q)
+            for u, skip in zip(units, skips)
+        ]
         while True:
             try:
                 finish(q.get(timeout=0.2))
@@ -133,21 +138,30 @@ def _check_options(trainer, backend, group_size):
 def _group_size(cfg, todo, device, meta) -> int:
     if not device.startswith('cuda'): return 128
     n_img = max(len(task_tensors(cfg, r['classes'])['train'][1]) for r in todo[:8]) * 2 if todo else 1
-    return auto_group_size(torch.cuda.mem_get_info(torch.device(device))[0], model_bytes(cfg.arch, meta['input_shape'], n_img, max(cfg.batch_sizes)))
+    return auto_group_size(
+        torch.cuda.mem_get_info(torch.device(device))[0],
+        model_bytes(cfg.arch, meta['input_shape'], n_img, max(cfg.batch_sizes)),
+    )
 
 # %% ../nbs/07_grow.ipynb #a920d09b
 def _plan(cfg, todo, vectorised, group_size, device, meta) -> tuple[list, list]:
-    "The units of work for the runs in `todo`, and for each the runs to train but not write (a group is always trained whole, so that its runs come out the same)."
+    """The units of work for the runs in `todo`, and for each the runs to train but not write (a group is always trained
+    whole, so that its runs come out the same)."""
     if not vectorised: return [[r] for r in todo], [set() for _ in todo]
     ids = {r['model_id'] for r in todo}
-    units = [g for g in plan_groups(sample_runs(cfg), None, group_size or _group_size(cfg, todo, device, meta)) if any(r['model_id'] in ids for r in g)]
+    units = [
+        g
+        for g in plan_groups(sample_runs(cfg), None, group_size or _group_size(cfg, todo, device, meta))
+        if any(r['model_id'] in ids for r in g)
+    ]
     return units, [{r['model_id'] for r in g} - ids for g in units]
 
 # %% ../nbs/07_grow.ipynb #f85cc4be
 _RUN_IDENTITY = ('classes', 'optimizer', 'lr', 'momentum', 'weight_decay', 'batch_size', 'early_epoch', 'max_epoch', 'seed', 'init_seed', 'split')
 
 def _finished(out, cfg:ZooConfig, verify:bool=True) -> dict:
-    "model_id -> journal record, for the runs of `cfg` that are finished and whose checkpoints are intact; a warning names the others."
+    """model_id -> journal record, for the runs of `cfg` that are finished and whose checkpoints are intact; a warning
+    names the others."""
     planned = {r['model_id']: r for r in sample_runs(cfg)}
     done = {}
     for r in read_journal(out):
@@ -155,14 +169,17 @@ def _finished(out, cfg:ZooConfig, verify:bool=True) -> dict:
         if p is None or any(r[k] != p[k] for k in _RUN_IDENTITY): warnings.warn(f"{out/'runs.jsonl'} holds a run {r['model_id']} that this zoo's settings do not make; ignored")
         else: done.setdefault(r['model_id'], r)
     if bad := damaged_runs(out, list(done.values()), full=verify):
-        warnings.warn(f"training again {len(bad)} runs whose checkpoints are damaged: " + ', '.join(f'{k} ({v})' for k, v in list(bad.items())[:5]) + (' ...' if len(bad) > 5 else ''))
+        warnings.warn(
+            f"training again {len(bad)} runs whose checkpoints are damaged: "
+            + ', '.join(f'{k} ({v})' for k, v in list(bad.items())[:5])
+            + (' ...' if len(bad) > 5 else '')
+        )
         for k in bad: del done[k]
     return done
 
 # %% ../nbs/07_grow.ipynb #15030741
 def make_zoo(out,                    # the zoo directory; an existing zoo of the same settings is resumed
-             cfg:ZooConfig|None=None,
-             device:str='cpu',
+             cfg:ZooConfig|None=None, device:str='cpu',
              workers:int|None=None,  # worker processes (default: 1 for small zoos and on a GPU, else up to 4)
              progress:bool=True, manifest_every:float=5.,
              trainer:str|None=None,  # loop or vectorised (default: vectorised where the architecture allows)
@@ -173,7 +190,8 @@ def make_zoo(out,                    # the zoo directory; an existing zoo of the
             ) -> dict:
     "Train the runs of `cfg` that `out` does not hold yet (or holds damaged); return counts and wall time."
     cfg, t0 = cfg or zoo_config(), time.perf_counter()
-    if cfg.init == 'imported': raise WSLError("a zoo of init 'imported' is made by wsl_import from checkpoints grown elsewhere, not grown here")
+    if cfg.init == 'imported':
+        raise WSLError("a zoo of init 'imported' is made by wsl_import from checkpoints grown elsewhere, not here")
     trainer = trainer or default_trainer(cfg.arch)
     _check_options(trainer, backend, group_size)
     device, meta, out = check_device(device), zoo_meta(cfg), check_out_dir(out)
@@ -201,10 +219,11 @@ def make_zoo(out,                    # the zoo directory; an existing zoo of the
         else: _run_pool(units, skips, cfg.to_dict(), out, device, vec, finish, workers)
         bar.close()
         write_manifest(out, records)
-        summary = dict(runs=cfg.n_runs, trained=len(todo), reused=len(done), checkpoints=2 * sum(r['status'] == 'ok' for r in records),
-                       diverged=sum(r['status'] == 'diverged' for r in records), seconds=round(time.perf_counter() - t0, 2), workers=workers,
-                       device=device, trainer=trainer, backend=backend)
-        append_journal(out/'sessions.jsonl', dict(summary, cpus=os.cpu_count(), version=wsl_nb.__version__, at=time.strftime('%Y-%m-%dT%H:%M:%S')))
+        summary = dict(runs=cfg.n_runs, trained=len(todo), reused=len(done), seconds=round(time.perf_counter() - t0, 2),
+                       checkpoints=2 * sum(r['status'] == 'ok' for r in records), trainer=trainer, backend=backend,
+                       diverged=sum(r['status'] == 'diverged' for r in records), workers=workers, device=device)
+        append_journal(out/'sessions.jsonl', dict(summary, cpus=os.cpu_count(), version=wsl_nb.__version__,
+                                                  at=time.strftime('%Y-%m-%dT%H:%M:%S')))
     return summary
 
 # %% ../nbs/07_grow.ipynb #d8f12592
@@ -220,8 +239,13 @@ def add_zoo_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--arch', help=f"one of {', '.join(ARCHS)}")
     p.add_argument('--device', default='cpu', help='cpu, cuda or cuda:N (default cpu)')
     p.add_argument('--workers', type=int, help='worker processes on the CPU (default: 1 for small zoos, else up to 4)')
-    p.add_argument('--trainer', help='loop (one model at a time) or vectorised (groups of runs in one step); default: vectorised where the architecture allows (cnn_small), else loop')
-    p.add_argument('--group-size', type=int, help='runs per group for the vectorised trainer (default: 128 on the CPU, from free memory on a GPU)')
+    p.add_argument('--trainer', help='loop (one model at a time) or vectorised (groups of runs in one step); default: '
+                                     'vectorised where the architecture allows (cnn_small), else loop')
+    p.add_argument(
+        '--group-size',
+        type=int,
+        help='runs per group for the vectorised trainer (default: 128 on the CPU, from free memory on a GPU)',
+    )
     p.add_argument(
         '--backend', default='local', help="local (this machine) or ray (Ray tasks; pip install 'wsl_nb[ray]')"
     )
@@ -252,7 +276,8 @@ def _zoo(argv):
     a = zoo_parser().parse_args(argv)
     settings, options = zoo_options(a)
     s = make_zoo(a.out, zoo_config(a.preset, **settings), progress=not a.quiet, **options)
-    print(f"zoo {a.out}: {s['runs']} runs ({s['trained']} trained now, {s['reused']} kept), {s['checkpoints']} checkpoints, {s['diverged']} diverged, {s['seconds']:.1f} s")
+    print(f"zoo {a.out}: {s['runs']} runs ({s['trained']} trained now, {s['reused']} kept), {s['checkpoints']} "
+          f"checkpoints, {s['diverged']} diverged, {s['seconds']:.1f} s")
 
 # %% ../nbs/07_grow.ipynb #a71953c6
 def zoo_main(argv=None):
@@ -269,7 +294,10 @@ def _zoo_figures(man:pd.DataFrame, cfg:ZooConfig) -> dict:
         xlabel='test accuracy (final snapshot)', ylabel='runs', title='final snapshots: dev-test accuracy by optimizer'
     )
     ax.legend()
-    return {'zoo_val_loss.png': plot_val_loss(man, title=f'{cfg.preset} zoo: validation loss by snapshot'), 'zoo_test_acc.png': fig}
+    return {
+        'zoo_val_loss.png': plot_val_loss(man, title=f'{cfg.preset} zoo: validation loss by snapshot'),
+        'zoo_test_acc.png': fig,
+    }
 
 # %% ../nbs/07_grow.ipynb #e7644703
 def _zoo_section(v:dict, cfg:ZooConfig) -> str:
@@ -298,12 +326,15 @@ def zoo_stage(out,           # the run directory
     "Build or resume the run's zoo; write its metrics, figures and report section."
     out = Path(out)
     zdir = RunDir(out).zoo
-    if imported_zoo(zdir):     # checkpoints grown elsewhere and brought in by wsl_import: nothing to train, their files checked
+    # checkpoints grown elsewhere and brought in by wsl_import: nothing to train, their files checked
+    if imported_zoo(zdir):
         with dir_lock(zdir, 'wsl_run'):
             write_manifest(zdir)                    # the writer's repair: the manifest rebuilt from the journal
             meta, man = load_zoo(zdir)
             if bad := damaged_runs(zdir, read_journal(zdir), full=zoo_kw.get('verify', True)):
-                raise WSLError(f"{zdir} is an imported zoo with damaged checkpoints ({', '.join(f'{k}: {v}' for k, v in list(bad.items())[:3])}); import it again with wsl_import")
+                raise WSLError(f"{zdir} is an imported zoo with damaged checkpoints "
+                               f"({', '.join(f'{k}: {v}' for k, v in list(bad.items())[:3])}); import it again with "
+                               f"wsl_import")
         cfg, s, secs = meta['config'], dict(seconds=0.0, trained=0), 0.0
     else:
         s = make_zoo(zdir, cfg, device=device, workers=workers, progress=progress, **zoo_kw)

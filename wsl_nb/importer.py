@@ -33,16 +33,20 @@ def read_table(path) -> pd.DataFrame:
     if not p.is_file(): raise WSLError(f"table {p} does not exist")
     if p.suffix.lower() not in ('.csv', '.parquet', '.pq'): raise WSLError(f"table {p} must be a .csv or .parquet file")
     try: df = pd.read_csv(p) if p.suffix.lower() == '.csv' else pd.read_parquet(p)
-    except Exception as e: raise WSLError(f"cannot read table {p} ({type(e).__name__}: {str(e).splitlines()[0][:100] if str(e) else ''})") from None
+    except Exception as e: raise WSLError(f"cannot read table {p} ({type(e).__name__}: "
+                                          f"{str(e).splitlines()[0][:100] if str(e) else ''})") from None
     if missing := [c for c in TABLE_REQUIRED if c not in df.columns]:
-        raise WSLError(f"table {p} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; it needs path (a checkpoint file in the folder), "
-                       f"classes (3 class indices or names, in head order) and val_loss; optional: {', '.join(TABLE_OPTIONAL)}")
+        raise WSLError(f"table {p} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; it needs "
+                       f"path (a checkpoint file in the folder), "
+                       f"classes (3 class indices or names, in head order) and val_loss; optional: "
+                       f"{', '.join(TABLE_OPTIONAL)}")
     if df.empty: raise WSLError(f"table {p} has no rows")
     return df.reset_index(drop=True)
 
 # %% ../nbs/27_importer.ipynb #2e47554d
 def read_weights(path) -> dict:
-    "A state_dict from a safetensors file, or from a `.pt` / `.pth` file read with `weights_only=True` (no code from the file runs)."
+    """A state_dict from a safetensors file, or from a `.pt` / `.pth` file read with `weights_only=True` (no code from
+    the file runs)."""
     p = Path(path)
     if not p.is_file(): raise WSLError(f"checkpoint {p} does not exist")
     suf = p.suffix.lower()
@@ -52,7 +56,8 @@ def read_weights(path) -> dict:
     elif suf in ('.pt', '.pth', '.bin'):
         try: sd = torch.load(p, map_location='cpu', weights_only=True)
         except Exception as e:
-            raise WSLError(f"{p.name} was refused by torch.load(weights_only=True) ({type(e).__name__}); save the model's state_dict(), not the model object") from None
+            raise WSLError(f"{p.name} was refused by torch.load(weights_only=True) ({type(e).__name__}); save the "
+                           f"model's state_dict(), not the model object") from None
         for k in ('state_dict', 'model'):
             if isinstance(sd, dict) and isinstance(sd.get(k), dict):
                 sd = sd[k]
@@ -69,14 +74,20 @@ def check_weights(sd:dict,          # a state_dict from `read_weights`
                   in_channels:int,  # the dataset's image channels
                   name:str=''       # the file, for messages
                  ) -> torch.nn.Module:
-    "The model of `arch` with `sd` loaded, in eval mode; a one-line error naming the first key or shape that does not fit."
+    """The model of `arch` with `sd` loaded, in eval mode; a one-line error naming the first key or shape that does not
+    fit."""
     net = build_model(arch, 3, in_channels=in_channels)
     ref = net.state_dict()
-    if missing := [k for k in ref if k not in sd]: raise WSLError(f"{name} is not a {arch}: it lacks {missing[0]!r}" + (f" and {len(missing) - 1} more" if len(missing) > 1 else ''))
+    if missing := [k for k in ref if k not in sd]:
+        raise WSLError(
+            f"{name} is not a {arch}: it lacks {missing[0]!r}"
+            + (f" and {len(missing) - 1} more" if len(missing) > 1 else '')
+        )
     if extra := [k for k in sd if k not in ref]:
         raise WSLError(f"{name} is not a {arch}: it has {extra[0]!r}, which a {arch} does not")
     if bad := [k for k in ref if tuple(sd[k].shape) != tuple(ref[k].shape)]:
-        raise WSLError(f"{name}: {bad[0]} has shape {tuple(sd[bad[0]].shape)}; a {arch} with a 3-class head on {in_channels}-channel images has {tuple(ref[bad[0]].shape)}")
+        raise WSLError(f"{name}: {bad[0]} has shape {tuple(sd[bad[0]].shape)}; a {arch} with a 3-class head on "
+                       f"{in_channels}-channel images has {tuple(ref[bad[0]].shape)}")
     if bad := [k for k in ref if sd[k].dtype != ref[k].dtype]:
         raise WSLError(f"{name}: {bad[0]} is {sd[bad[0]].dtype}; a {arch} has {ref[bad[0]].dtype}")
     net.load_state_dict(sd)
@@ -89,22 +100,32 @@ def measure(net:torch.nn.Module, tasks:dict) -> dict:
     with torch.no_grad():
         for split, (X, y) in tasks.items():
             logits = torch.cat([net(X[i:i + 1024]) for i in range(0, len(X), 1024)])
-            out[f'{split}_loss'], out[f'{split}_acc'] = F.cross_entropy(logits, y).item(), (logits.argmax(1) == y).float().mean().item()
+            out[f'{split}_loss'], out[f'{split}_acc'] = (
+                F.cross_entropy(logits, y).item(),
+                (logits.argmax(1) == y).float().mean().item(),
+            )
     return out
 
 # %% ../nbs/27_importer.ipynb #2a31d4c2
 def _model_ids(df:pd.DataFrame) -> pd.Series:
-    "Each row's model id as a plain name: the table's `model_id`, else the file's path without its suffix; two ids that clean to one are refused."
-    raw = df['model_id'].astype(str).str.strip() if 'model_id' in df.columns else df['path'].map(lambda p: str(Path(str(p)).with_suffix('')))
+    """Each row's model id as a plain name: the table's `model_id`, else the file's path without its suffix; two ids
+    that clean to one are refused."""
+    raw = (
+        df['model_id'].astype(str).str.strip()
+        if 'model_id' in df.columns
+        else df['path'].map(lambda p: str(Path(str(p)).with_suffix('')))
+    )
     ids = raw.map(lambda s: re.sub(r'[^A-Za-z0-9_.-]+', '_', s).strip('._') or 'model')
     for _, g in pd.DataFrame(dict(raw=raw, id=ids)).drop_duplicates().groupby('id'):
-        if len(g) > 1: raise WSLError(f"model ids {g.raw.iloc[0]!r} and {g.raw.iloc[1]!r} both become {g.id.iloc[0]!r}; give them ids that differ in letters, digits, '_', '.' or '-'")
+        if len(g) > 1: raise WSLError(f"model ids {g.raw.iloc[0]!r} and {g.raw.iloc[1]!r} both become "
+                                      f"{g.id.iloc[0]!r}; give them ids that differ in letters, digits, '_', '.' or '-'")
     return ids
 
 _NUMERIC = ('epoch', 'train_loss', 'val_acc', 'test_loss', 'test_acc', 'lr', 'momentum', 'weight_decay', 'batch_size', 'seed', 'init_seed')
 
 def numeric_columns(df:pd.DataFrame) -> pd.DataFrame:
-    "`df` with its optional numeric columns as numbers (blank: NaN); a cell that is not blank and not a number is refused, naming its row."
+    """`df` with its optional numeric columns as numbers (blank: NaN); a cell that is not blank and not a number is
+    refused, naming its row."""
     df = df.copy()
     for c in _NUMERIC:
         if c not in df.columns: continue
@@ -132,13 +153,15 @@ def assign_snapshots(df:pd.DataFrame) -> pd.DataFrame:
         ['model_id', '_e', '_i']
     )
     rank = order.groupby('model_id').cumcount(ascending=False)          # 0 for the last row of each model
-    if (rank > 1).any(): raise WSLError(f"model {order.model_id[rank > 1].iloc[0]} has more than two checkpoints; keep its early and final ones, or give a snapshot column")
+    if (rank > 1).any(): raise WSLError(f"model {order.model_id[rank > 1].iloc[0]} has more than two checkpoints; keep "
+                                        f"its early and final ones, or give a snapshot column")
     df['snapshot'] = rank.reindex(df.index).map({0: 'final', 1: 'early'})
     return df
 
 # %% ../nbs/27_importer.ipynb #4614d47d
 def assign_splits(models:list, split:pd.Series|None, seed:int=0, shares=(0.85, 0.10, 0.05)) -> dict:
-    "model_id -> train / val / test: the table's (one per model), else a seeded draw with `shares`, at least one model each."
+    """model_id -> train / val / test: the table's (one per model), else a seeded draw with `shares`, at least one model
+    each."""
     if split is not None:
         s = split.astype(str).str.strip().str.lower()
         if bad := sorted(set(s) - {'train', 'val', 'test'}):
@@ -146,7 +169,10 @@ def assign_splits(models:list, split:pd.Series|None, seed:int=0, shares=(0.85, 0
         if len(two := s.groupby(level=0).nunique().loc[lambda n: n > 1]):
             raise WSLError(f"model {two.index[0]} has checkpoints in more than one split")
         per = s.groupby(level=0).first()
-        if missing := [x for x in ('train', 'val', 'test') if x not in set(per)]: raise WSLError(f"the table's split column has no {missing[0]} model; the stages need train, val and test models")
+        if missing := [x for x in ('train', 'val', 'test') if x not in set(per)]:
+            raise WSLError(
+                f"the table's split column has no {missing[0]} model; the stages need train, val and test models"
+            )
         return dict(per)
     n = len(models)
     if n < 3: raise WSLError(f"an imported zoo needs at least 3 models (train, validation, test), got {n}")
@@ -304,10 +330,17 @@ def import_zoo(checkpoints,          # the folder of checkpoint files
 
 # %% ../nbs/27_importer.ipynb #dd8772a6
 def import_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser('wsl_import', description='Turn a folder of checkpoints trained elsewhere, and a table of what each one is, into a zoo directory.')
-    p.add_argument('--checkpoints', required=True, help='folder of checkpoint files (.safetensors, or .pt/.pth read with weights_only=True)')
-    p.add_argument('--table', required=True, help='CSV or parquet, one row per file: path, classes (in head order), val_loss; optional: model_id, snapshot, epoch, split, ...')
-    p.add_argument('--out', required=True, help="the zoo directory to write; to run the pipeline on it, make it a run directory's zoo folder: RUN/zoo, then wsl_run --out RUN")
+    p = argparse.ArgumentParser('wsl_import', description='Turn a folder of checkpoints trained elsewhere, and a table '
+                                                          'of what each one is, into a zoo directory.')
+    p.add_argument(
+        '--checkpoints',
+        required=True,
+        help='folder of checkpoint files (.safetensors, or .pt/.pth read with weights_only=True)',
+    )
+    p.add_argument('--table', required=True, help='CSV or parquet, one row per file: path, classes (in head order), '
+                                                  'val_loss; optional: model_id, snapshot, epoch, split, ...')
+    p.add_argument('--out', required=True, help="the zoo directory to write; to run the pipeline on it, make it a run "
+                                                "directory's zoo folder: RUN/zoo, then wsl_run --out RUN")
     p.add_argument('--dataset', default='digits', help='the dataset the models were trained on (default digits)')
     p.add_argument('--arch', default='cnn_small', help=f"one of {', '.join(ARCHS)} (default cnn_small)")
     p.add_argument(
@@ -325,7 +358,8 @@ def _import(argv):
     s = import_zoo(a.checkpoints, a.table, a.out, dataset=a.dataset, arch=a.arch, data_seed=a.data_seed, seed=a.seed, progress=not a.quiet)
     out = Path(s['out'])
     nxt = f"wsl_run --out {out.parent}" if out.name == 'zoo' else "import it into RUN/zoo and run wsl_run --out RUN"
-    print(f"zoo {out}: {s['models']} models, {s['checkpoints']} checkpoints ({s['imported_now']} imported now) in {s['seconds']:.1f} s; next: {nxt}")
+    print(f"zoo {out}: {s['models']} models, {s['checkpoints']} checkpoints ({s['imported_now']} imported now) in "
+          f"{s['seconds']:.1f} s; next: {nxt}")
 
 def import_main(argv=None):
     "Console entry point of `wsl_import`."

@@ -34,7 +34,8 @@ def k_grid(n:int, grid=K_GRID) -> list:
 # %% ../nbs/24_matched.ipynb #cb37896a
 def choose_k(bank:ZooBank, dev:dict,      # group name -> its checkpoints (development groups)
              ev:TaskEval, ev_val:TaskEval, grid=K_GRID) -> tuple[dict, pd.DataFrame]:
-    "The soups' `k` chosen on development data (the most accurate; ties to the smaller), and the table it was chosen from."
+    """The soups' `k` chosen on development data (the most accurate; ties to the smaller), and the table it was chosen
+    from."""
     rows, most = [], max(len(v) for v in bank.by_set.values())
     for name, group, fn, n in (('loss_soup', 'val_runs', loss_soup, most), ('class_soup', 'dev_sets', class_soup, len(bank))):
         if group not in dev or not len(dev[group]): continue
@@ -49,7 +50,8 @@ def choose_k(bank:ZooBank, dev:dict,      # group name -> its checkpoints (devel
 
 # %% ../nbs/24_matched.ipynb #71f679b2
 class Matched:
-    "The matched-access baselines of a sampler: each reads a condition's training images (and validation images, to calibrate)."
+    """The matched-access baselines of a sampler: each reads a condition's training images (and validation images, to
+    calibrate)."""
     def __init__(self, sampler:Sampler, bank:ZooBank, cfg, # the zoo's settings (`ZooConfig`)
                  in_channels:int,
                  settings:dict|None=None,   # probe_C, ft_lr ({steps: lr}), noise, k_class: chosen by `choose_matched`
@@ -64,7 +66,8 @@ class Matched:
 
 # %% ../nbs/24_matched.ipynb #9a7c82aa
 def _refits(self:Matched, classes, target:float, kind:str, arg=None) -> dict:
-    "The soup with its head refitted ('prototype', 'probe' with strength `arg`) or fine-tuned ('ft', `arg` steps), calibrated."
+    """The soup with its head refitted ('prototype', 'probe' with strength `arg`) or fine-tuned ('ft', `arg` steps),
+    calibrated."""
     X, y = self.train.task(classes)
     sd, a = self.soup(classes, target), (self.s.arch, self.ch, X, y)
     if kind == 'prototype': sd = prototype_head(sd, *a)
@@ -81,7 +84,8 @@ def _ensemble(self:Matched, classes, target:float) -> list|None:
     return [scale_head(m, k) for m in ms]
 
 def _scratch(self:Matched, classes, target:float, row, budget_s:float|None=None) -> dict:
-    "A model of the condition's run's recipe from a fresh initialisation (as many epochs as its checkpoint had), calibrated."
+    """A model of the condition's run's recipe from a fresh initialisation (as many epochs as its checkpoint had),
+    calibrated."""
     known = row.optimizer in ('adam', 'sgd') and all(pd.notna(row[k]) for k in ('lr', 'momentum', 'weight_decay'))
     # an imported model's recipe is unknown
     if not (known and int(row.batch_size) >= 1 and int(row.epoch) >= 1): return None
@@ -137,7 +141,8 @@ def _novelty(bank:ZooBank, sd:dict|None, classes) -> float:
     return np.nan if nn is None else float(nn['distance'])
 
 def _median(xs) -> float:
-    "The median of the finite values of `xs`; NaN, without a warning, where there is none (no condition had a set to measure)."
+    """The median of the finite values of `xs`; NaN, without a warning, where there is none (no condition had a set to
+    measure)."""
     x = np.asarray(xs, dtype=float)
     return float(np.median(x[np.isfinite(x)])) if np.isfinite(x).any() else np.nan
 

@@ -61,7 +61,10 @@ def head_names(sd:dict,        # a state_dict
     "Names of the classifier head's weight and bias: the one linear layer with `n_classes` outputs."
     pairs = [(k, k[:-len('weight')] + 'bias') for k, v in sd.items() if k.endswith('weight') and v.ndim == 2 and v.shape[0] == n_classes
              and tuple(getattr(sd.get(k[:-len('weight')] + 'bias'), 'shape', ())) == (n_classes,)]
-    if len(pairs) != 1: raise WSLError(f"found {len(pairs)} linear layers with {n_classes} outputs {pairs}; the head must be the only one")
+    if len(pairs) != 1:
+        raise WSLError(
+            f"found {len(pairs)} linear layers with {n_classes} outputs {pairs}; the head must be the only one"
+        )
     return pairs[0]
 
 # %% ../nbs/03_models.ipynb #34f82314
@@ -93,7 +96,9 @@ def _hooked(m:nn.Module) -> bool:
     return bool(m._forward_hooks or m._forward_pre_hooks or torch.nn.modules.module._global_forward_hooks or torch.nn.modules.module._global_forward_pre_hooks)
 
 def grouped_plan(net:nn.Module) -> list|None:
-    "`net`'s (name, layer) pairs if every layer has a grouped form, else None: a buffer-free `nn.Sequential` of convolutions, ReLUs, max and adaptive average pools, then one `Flatten`, then linear layers and ReLUs; exactly those classes, each used once, no hooks."
+    """`net`'s (name, layer) pairs if every layer has a grouped form, else None: a buffer-free `nn.Sequential` of
+    convolutions, ReLUs, max and adaptive average pools, then one `Flatten`, then linear layers and ReLUs; exactly
+    those classes, each used once, no hooks."""
     if type(net) is not nn.Sequential or any(True for _ in net.buffers()) or _hooked(net): return None
     mods, flat = list(net._modules.items()), False
     if len({id(m) for _, m in mods}) != len(mods): return None                   # a layer used twice
@@ -119,7 +124,8 @@ def _unpadded(m) -> bool: return all(p == 0 for p in (m.padding if isinstance(m.
 
 def grouped_forward(net:nn.Module,
                     head:bool=True): # False: stop before the last layer (a linear head) and return its inputs (G, n, features)
-    "A function (params: name -> (G, *shape), x: (G, n, C, H, W)) -> (G, n, k) running G models of `net`'s architecture as grouped convolutions; None where `grouped_plan(net)` is None."
+    """A function (params: name -> (G, *shape), x: (G, n, C, H, W)) -> (G, n, k) running G models of `net`'s
+    architecture as grouped convolutions; None where `grouped_plan(net)` is None."""
     mods = grouped_plan(net)
     if mods is None or (not head and not isinstance(mods[-1][1], nn.Linear)): return None
     mods = mods if head else mods[:-1]
@@ -139,7 +145,8 @@ def grouped_forward(net:nn.Module,
             elif isinstance(m, nn.ReLU): h = F.relu(h)
             elif isinstance(m, nn.MaxPool2d): h = _pool(m, h)
             elif isinstance(m, nn.AdaptiveAvgPool2d): h = F.adaptive_avg_pool2d(h, m.output_size)
-            elif isinstance(m, nn.Flatten): h = h.reshape(n, G, -1).transpose(0, 1)                # (G, n, features) in each model's C, H, W order
+            # (G, n, features) in each model's C, H, W order
+            elif isinstance(m, nn.Flatten): h = h.reshape(n, G, -1).transpose(0, 1)
             else: h = torch.bmm(h, w.transpose(1, 2)) if b is None else torch.baddbmm(b[:, None], h, w.transpose(1, 2))
             i += 1
         return h
@@ -149,7 +156,8 @@ def grouped_forward(net:nn.Module,
 def batched_forward(net:nn.Module,    # supplies the architecture only
                     grouped:bool=True # take `grouped_forward` on CPU inputs where the architecture allows it
                    ):
-    "A function (params: name -> (B, *shape), x: (B, n, ...)) -> outputs (B, n, ...) of B models of `net`'s architecture."
+    """A function (params: name -> (B, *shape), x: (B, n, ...)) -> outputs (B, n, ...) of B models of `net`'s
+    architecture."""
     vm, g = vmap(lambda p, x: functional_call(net, p, (x,))), grouped and grouped_forward(net)
     return (
         (lambda p, x: g(p, x) if x.device.type == 'cpu' and x.dim() == 5 and x.shape[1] > 0 else vm(p, x)) if g else vm

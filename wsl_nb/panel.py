@@ -47,14 +47,19 @@ def panel_result(sampler,         # the run's `Sampler`
                  spread:int=0,    # also draw this many more (seeds after `seed`), to show their spread
                  images:Images|None=None # the condition as data: k images a class (of `classes`, or of the user's own classes)
                 ) -> dict:
-    "Sample for a task and `target_loss`, test it (and `spread` more draws), and test the zoo's models of the same class set."
+    """Sample for a task and `target_loss`, test it (and `spread` more draws), and test the zoo's models of the same
+    class set."""
     c = sampler.condition(images if images is not None else classes, target_loss)     # parsed and checked once
     cl = c.classes if images is None else None if classes is None else sampler.parse_classes(classes)
     tl, draw = c.target, seed is not None and sampler.prior is not None
     sd = sampler.sample(c, n=1, seed=seed)[0] if draw else sampler.sample(c)
     test = (lambda m: zoo.ev(m, cl)) if cl is not None else (lambda m: sampler.test(m, images))
     e = test(sd)
-    more = [test(x) for x in sampler.sample(c, n=spread, seed=(seed or 0) + 1)] if spread and sampler.prior is not None else []
+    more = (
+        [test(x) for x in sampler.sample(c, n=spread, seed=(seed or 0) + 1)]
+        if spread and sampler.prior is not None
+        else []
+    )
     names = [sampler.class_names[c] for c in cl] if cl is not None else images.names
     return dict(classes=cl, names=names, target_loss=tl, state_dict=sd, acc=e['acc'], loss=e['loss'], confusion=e['confusion'],
                 zoo=zoo(cl) if cl is not None else zoo.empty(), seed=seed if draw else None, spread=[(x['loss'], x['acc']) for x in more],
@@ -62,7 +67,8 @@ def panel_result(sampler,         # the run's `Sampler`
 
 # %% ../nbs/20_panel.ipynb #ae5c721f
 def plot_panel(res:dict, title=''):
-    "The sample's confusion matrix, and test loss against accuracy for the zoo's models of the class set with the sample."
+    """The sample's confusion matrix, and test loss against accuracy for the zoo's models of the class set with the
+    sample."""
     fig, (a, b) = plt.subplots(1, 2, figsize=(8.5, 3.3), gridspec_kw=dict(width_ratios=[1, 1.4]))
     sns.heatmap(res['confusion'], annot=True, fmt='d', cbar=False, cmap='Blues', ax=a, xticklabels=res['names'], yticklabels=res['names'])
     a.set(xlabel='predicted', ylabel='true', title=f"sample: acc {res['acc']:.3f}, loss {res['loss']:.3f}")

@@ -32,7 +32,10 @@ def stage_configs(preset:str='default', orders:bool=False) -> tuple[CompressConf
     if preset not in COMPRESS_PRESETS:
         raise WSLError(f"unknown preset {preset!r}; allowed: {', '.join(COMPRESS_PRESETS)}")
     ccfg, acfg, scfg, pcfg = COMPRESS_PRESETS[preset], AE_PRESETS[preset], SHARED_PRESETS[preset], PRIOR_PRESETS[preset]
-    if orders: acfg, scfg = dataclasses.replace(acfg, orders=True), dataclasses.replace(scfg, orders=True, epochs=max(1, scfg.epochs // 2))
+    if orders:
+        acfg, scfg = dataclasses.replace(acfg, orders=True), dataclasses.replace(
+            scfg, orders=True, epochs=max(1, scfg.epochs // 2)
+        )
     return ccfg, acfg, scfg, pcfg
 
 # %% ../nbs/19_pipeline.ipynb #c3397ef8
@@ -47,17 +50,23 @@ def fit_run(out,                    # the run directory
             verify:bool=True,       # check the zoo's checkpoints against their sha256 before reusing them (False: size only)
             **zoo_overrides         # ZooConfig fields: n_runs, seed, init, dataset, ...
            ) -> dict:
-    "Run (or reuse) the training stages: zoo, protocol, compression, weight autoencoder, function encoder, shared encoder, prior; what they fitted."
+    """Run (or reuse) the training stages: zoo, protocol, compression, weight autoencoder, function encoder, shared
+    encoder, prior; what they fitted."""
     out = Path(out)
-    if function not in ('auto', 'on', 'off'): raise WSLError(f"--function-encoder must be auto, on or off, got {function!r}")   # checked before any stage runs
+    # checked before any stage runs
+    if function not in ('auto', 'on', 'off'):
+        raise WSLError(f"--function-encoder must be auto, on or off, got {function!r}")
     if imported_zoo(RunDir(out).zoo) and (given := [k for k, v in zoo_overrides.items() if v is not None]):
-        raise WSLError(f"{RunDir(out).zoo} holds an imported zoo (wsl_import): the zoo settings {', '.join(given)} do not apply to it; leave them out")
+        raise WSLError(f"{RunDir(out).zoo} holds an imported zoo (wsl_import): the zoo settings {', '.join(given)} do "
+                       f"not apply to it; leave them out")
     cfg, tm = zoo_config(preset, **zoo_overrides), {}
     out.mkdir(parents=True, exist_ok=True)
     z = timed(tm, 'zoo', zoo_stage, out, cfg, device=device, workers=workers, progress=progress, trainer=trainer, group_size=group_size, backend=backend, ray_address=ray_address, verify=verify)
     tm['zoo']['reused'] = z['trained_this_run'] == 0
     timed(tm, 'protocol', protocol_stage, out, holdout_class)
-    if timed(tm, 'align', align_stage, out, mode=align, progress=progress, stage_dir=RunDir(out).align) is None: tm.pop('align')   # nothing aligned
+    # nothing aligned
+    if timed(tm, 'align', align_stage, out, mode=align, progress=progress, stage_dir=RunDir(out).align) is None:
+        tm.pop('align')
     ccfg, acfg, scfg, pcfg = stage_configs(preset, orders)
     comp = timed(tm, 'compress', compress_stage, out, ccfg, progress=progress, stage_dir=RunDir(out).compress)
     ae, hist = timed(tm, 'weight_ae', ae_stage, out, comp, acfg, progress=progress, device=device,
@@ -80,15 +89,18 @@ class Run:
         self.meta, self.manifest = load_zoo(RunDir(self.dir).zoo)
         self.config = self.meta['config']
         for stage, f in (('compression', 'compress/compression.json'), ('weight autoencoder', 'weight_ae/weight_ae.json')):
-            if not (self.dir/f).exists(): raise WSLError(f"run directory {self.dir} has no fitted {stage}; make it with: wsl_run --out {self.dir} --preset {self.config.preset}")
+            if not (self.dir/f).exists(): raise WSLError(f"run directory {self.dir} has no fitted {stage}; make it "
+                                                         f"with: wsl_run --out {self.dir} --preset {self.config.preset}")
         self.compression, self.ae, self._sampler, self._probes = Compression.load(RunDir(self.dir).compress), load_ae(RunDir(self.dir).weight_ae), None, None
-        self.reference = load_reference(self.dir)            # (reference, spec) for a run whose zoo was aligned, else None
+        # (reference, spec) for a run whose zoo was aligned, else None
+        self.reference = load_reference(self.dir)
         self.function_encoder = run_function_encoder(self.dir)   # for a run that fitted one for its present decoder
 
     def __repr__(self): return f"Run({self.dir}, {self.config.preset} zoo, {self.compression.dim} coefficients, latent {self.ae.cfg.latent}{', function encoder' if self.function_encoder else ''})"
 
     def align(self, state_dict:dict) -> dict:
-        "`state_dict` with its hidden units in the run's reference order (unchanged for a run without alignment); the function is the same."
+        """`state_dict` with its hidden units in the run's reference order (unchanged for a run without alignment); the
+        function is the same."""
         sd = {k: v.detach().cpu() for k, v in state_dict.items()}
         return sd if self.reference is None else align_state(sd, *self.reference)
 
@@ -102,14 +114,19 @@ class Run:
                target_loss=None,      # the validation loss asked for
                images=None,           # the task as data: a folder with a subfolder per class, an (X, y) pair, or 3 image tensors
                n:int|None=None, seed:int|None=None, mode:str|None=None):   # draws from the prior, as `Sampler.sample`
-        "Weights for a task and a target validation loss: a state_dict (CPU; for an aligned run, in the reference's unit order), or `n` of them."
+        """Weights for a task and a target validation loss: a state_dict (CPU; for an aligned run, in the reference's
+        unit order), or `n` of them."""
         return self.sampler.sample(classes, target_loss, n=n, seed=seed, mode=mode, images=images)
 
 # %% ../nbs/19_pipeline.ipynb #08f00df9
 @patch
 def _with_classes(self:Run, sd:dict, classes, refine) -> torch.Tensor:
-    "The latent of aligned `sd` of task `classes`: the function encoder's (else the weight encoder's), then refined on the task's training images unless `refine` is False."
-    if self._probes is None: self._probes = probe_kit(self.config.arch, self.config.dataset, self.meta['input_shape'][0], self.config.data_seed)
+    """The latent of aligned `sd` of task `classes`: the function encoder's (else the weight encoder's), then refined on
+    the task's training images unless `refine` is False."""
+    if self._probes is None:
+        self._probes = probe_kit(
+            self.config.arch, self.config.dataset, self.meta['input_shape'][0], self.config.data_seed
+        )
     k = parse_classes(classes, list(load_source(self.config.dataset).classes), self.config.dataset)
     bank, net = self._probes
     if self.function_encoder is None:
@@ -129,14 +146,16 @@ def reconstruct(self:Run, state_dict:dict,
                 classes=None,                    # the model's class list (names or indices, head order): read its function and refine its latent on that task's training images
                 refine:RefineConfig|bool|None=None   # the refinement's settings (with `classes`; default `RefineConfig()`); False: the one-pass latent
                ) -> dict:
-    "Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's unit order."
+    """Encode and decode one model's state_dict (CPU), aligned first if the run aligns; the result is in the reference's
+    unit order."""
     z = self.embed(state_dict, classes, refine)
     return decode_states(self.compression, self.ae, z[None])[0]
 
 # %% ../nbs/19_pipeline.ipynb #6038dc39
 @patch
 def embed(self:Run, state_dict:dict, classes=None, refine:RefineConfig|bool|None=None) -> torch.Tensor:
-    "The weight embedding z_W of one model: without `classes` the weight encoder's; with them the function encoder's where the run has one, refined unless `refine=False`."
+    """The weight embedding z_W of one model: without `classes` the weight encoder's; with them the function encoder's
+    where the run has one, refined unless `refine=False`."""
     if classes is None and refine not in (None, False):
         raise WSLError("refine needs the model's classes: pass classes=[...] with refine=...")
     sd = self.align(state_dict)

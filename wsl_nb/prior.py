@@ -31,7 +31,8 @@ class PriorConfig:
     steps: int = 16             # Euler steps of a draw
     shrink: float = 0.1         # gaussian: the covariance shrunk this far towards its diagonal
     precision: str = 'highest'  # float32 matrix products while training (`train_keep_best`); 'medium': bfloat16 where the CPU has it
-    ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
+    # a stage saved before `precision` existed trained in float32: fitted again, not reused
+    ABSENT = {'precision': 'highest'}
     seed: int = 0
     def __post_init__(self):
         if self.kind not in ('flow', 'gaussian'):
@@ -46,7 +47,8 @@ def _time_features(t:torch.Tensor, n:int=8) -> torch.Tensor:
     return torch.cat([torch.sin(t[:, None] * f), torch.cos(t[:, None] * f)], 1)
 
 class Prior(nn.Module):
-    "Residuals r = z_W - z_proj of weight embeddings around their conditions' projections, as a distribution given the condition."
+    """Residuals r = z_W - z_proj of weight embeddings around their conditions' projections, as a distribution given the
+    condition."""
     def __init__(self, latent:int, cfg:PriorConfig):
         super().__init__()
         self.cfg, self.latent = cfg, latent

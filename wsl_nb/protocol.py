@@ -26,7 +26,8 @@ GROUPS = {'development': {'val_runs': 'val', 'dev_sets': 'dev_set'},
 IMAGE_SPLITS = {'development': 'dev_test', 'final': 'final_test'}   # the test images each kind of group is scored on
 
 def image_split(group:str) -> str:
-    "The half of the test images that group `group` is scored on: `dev_test` for development, `final_test` for the final test."
+    """The half of the test images that group `group` is scored on: `dev_test` for development, `final_test` for the
+    final test."""
     for kind, gs in GROUPS.items():
         if group in gs: return IMAGE_SPLITS[kind]
     raise WSLError(f"unknown group {group!r}; allowed: {', '.join(g for gs in GROUPS.values() for g in gs)}")
@@ -65,7 +66,8 @@ class Protocol:
         return man[np.isin(self.roles(man), ['fit', 'val'])].reset_index(drop=True)
 
     def group(self, man:pd.DataFrame, name:str) -> pd.DataFrame:
-        "The `ok` checkpoints of one evaluation group (`val_runs`, `dev_sets`, `test_runs`, `final_sets`, `unseen_class`)."
+        """The `ok` checkpoints of one evaluation group (`val_runs`, `dev_sets`, `test_runs`, `final_sets`,
+        `unseen_class`)."""
         role = {g: r for gs in GROUPS.values() for g, r in gs.items()}
         if name not in role: raise WSLError(f"unknown group {name!r}; allowed: {', '.join(role)}")
         return man[(self.roles(man) == role[name]) & (man.status == 'ok').values].reset_index(drop=True)
@@ -74,10 +76,16 @@ class Protocol:
         "Every held-out class set of the development and final groups."
         return sorted(map(tuple, self.dev_sets + self.final_sets))
 
-    def to_dict(self) -> dict: return dict(asdict(self), dev_sets=[list(s) for s in self.dev_sets], final_sets=[list(s) for s in self.final_sets])
+    def to_dict(self) -> dict:
+        return dict(
+            asdict(self), dev_sets=[list(s) for s in self.dev_sets], final_sets=[list(s) for s in self.final_sets]
+        )
 
     @classmethod
-    def from_dict(cls, d:dict): return cls(**dict(d, dev_sets=[tuple(s) for s in d['dev_sets']], final_sets=[tuple(s) for s in d['final_sets']]))
+    def from_dict(cls, d: dict):
+        return cls(
+            **dict(d, dev_sets=[tuple(s) for s in d['dev_sets']], final_sets=[tuple(s) for s in d['final_sets']])
+        )
 
 # %% ../nbs/08_protocol.ipynb #5a1f789b
 def make_protocol(man:pd.DataFrame,              # a zoo's manifest
@@ -91,7 +99,8 @@ def make_protocol(man:pd.DataFrame,              # a zoo's manifest
         raise WSLError(f"class {holdout_class} is in none of the zoo's class sets")
     cand = [s for s in sets if holdout_class is None or holdout_class not in s]
     k = max(1, int(round(frac * len(sets))))
-    if len(cand) < 2 * k + 1: raise WSLError(f"the zoo has {len(cand)} class sets outside the held-out class; holding out 2 x {k} leaves none to train on")
+    if len(cand) < 2 * k + 1: raise WSLError(f"the zoo has {len(cand)} class sets outside the held-out class; holding "
+                                             f"out 2 x {k} leaves none to train on")
     for attempt in range(100):
         order = np.random.default_rng([seed, 7, attempt]).permutation(len(cand))
         p = Protocol(
@@ -110,14 +119,19 @@ def protocol_stage(out,                          # the run directory, with its z
     if p.exists():
         proto = Protocol.from_dict(json.loads(p.read_text()))
         if proto.holdout_class != holdout_class:
-            raise WSLError(f"{out} was run with holdout_class={proto.holdout_class}, not {holdout_class}; use another --out or the same setting")
+            raise WSLError(f"{out} was run with holdout_class={proto.holdout_class}, not {holdout_class}; use another "
+                           f"--out or the same setting")
     else:
         proto = make_protocol(man, meta['config'].seed, holdout_class=holdout_class)
         write_json(p, proto.to_dict())
     ok = man.status == 'ok'
     counts = pd.Series(proto.roles(man)[ok.values]).value_counts().reindex(ROLES, fill_value=0)
-    v = dict(checkpoints={r: int(n) for r, n in counts.items()}, dev_sets=['-'.join(map(str, s)) for s in proto.dev_sets],
-             final_sets=['-'.join(map(str, s)) for s in proto.final_sets], holdout_class=proto.holdout_class)
+    v = dict(
+        checkpoints={r: int(n) for r, n in counts.items()},
+        dev_sets=['-'.join(map(str, s)) for s in proto.dev_sets],
+        final_sets=['-'.join(map(str, s)) for s in proto.final_sets],
+        holdout_class=proto.holdout_class,
+    )
     publish(out, 'protocol', v, _protocol_section(v))
     return proto
 
@@ -150,13 +164,15 @@ def fit_manifest(man:pd.DataFrame, proto:Protocol) -> pd.DataFrame:
 def cluster_resamples(clusters,          # one cluster label per row (a class set)
                       n:int=1000,        # resamples
                       seed:int=0) -> list:
-    "Row indices of `n` two-stage bootstrap resamples: clusters with replacement, then rows within each with replacement."
+    """Row indices of `n` two-stage bootstrap resamples: clusters with replacement, then rows within each with
+    replacement."""
     return _resamples(tuple(pd.Series(list(clusters)).astype(str)), int(n), int(seed))
 
 # %% ../nbs/08_protocol.ipynb #b65fa2cd
 @functools.lru_cache(maxsize=16)
 def _resamples(keys:tuple, n:int, seed:int) -> list:
-    "The resamples of `cluster_resamples`, kept for the last few cluster labellings (a report asks for the same ones per method)."
+    """The resamples of `cluster_resamples`, kept for the last few cluster labellings (a report asks for the same ones
+    per method)."""
     keys = np.array(keys)
     groups = [np.flatnonzero(keys == k) for k in dict.fromkeys(keys)]
     rng, out = np.random.default_rng(seed), []
@@ -181,7 +197,8 @@ def interval(stat,                # rows' indices -> a number
 
 # %% ../nbs/08_protocol.ipynb #8c167876
 def resample_matrix(resamples:list) -> np.ndarray:
-    "The resamples as one index matrix, a row each, padded with -1 (index an array with a NaN appended to read them at once)."
+    """The resamples as one index matrix, a row each, padded with -1 (index an array with a NaN appended to read them at
+    once)."""
     R = np.full((len(resamples), max(map(len, resamples), default=0)), -1)
     for j, r in enumerate(resamples): R[j, :len(r)] = r
     return R

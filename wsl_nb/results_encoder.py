@@ -31,7 +31,11 @@ class LossBins:
         x = x[np.isfinite(x)]
         if len(x) < 2: raise WSLError("need at least 2 finite losses to fit bins")
         if log: x = np.log(np.clip(x, 1e-12, None))
-        e = np.quantile(x, np.linspace(0, 1, n_bins + 1)) if kind == 'quantile' else np.linspace(x.min(), x.max(), n_bins + 1)
+        e = (
+            np.quantile(x, np.linspace(0, 1, n_bins + 1))
+            if kind == 'quantile'
+            else np.linspace(x.min(), x.max(), n_bins + 1)
+        )
         e = np.unique(e)                                              # repeated losses can merge quantile edges
         if len(e) < 2: e = np.array([x[0] - 1e-6, x[0] + 1e-6])
         b = cls(np.exp(e) if log else e)

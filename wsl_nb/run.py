@@ -26,9 +26,15 @@ def machine_info() -> dict:
           if Path('/proc/cpuinfo').exists() else None
     try: bf16 = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except (AttributeError, RuntimeError): bf16 = None
-    return dict(cpu=cpu or platform.processor() or platform.machine(), cores=os.cpu_count(), bf16=bf16, threads=torch.get_num_threads(),
-                torch=torch.__version__, python=platform.python_version(),
-                gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
+    return dict(
+        cpu=cpu or platform.processor() or platform.machine(),
+        cores=os.cpu_count(),
+        bf16=bf16,
+        threads=torch.get_num_threads(),
+        torch=torch.__version__,
+        python=platform.python_version(),
+        gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+    )
 
 # %% ../nbs/90_run.ipynb #766478bb
 def _timings_section(tm:dict, mi:dict) -> str:
@@ -74,11 +80,18 @@ def run_parser() -> argparse.ArgumentParser:
         'wsl_run', description='The main job: zoo to report, into one run directory, reusing what it holds.'
     )
     p.add_argument('--out', required=True, help='run directory')
-    p.add_argument('--orders', action='store_true', help='train the weight AE and the shared encoder on all six class orders of every training checkpoint (a lever; off by default)')
-    p.add_argument('--holdout-class', type=int, help='keep every run whose class set contains this class out of every stage; samples for those sets are reported')
+    p.add_argument(
+        '--orders',
+        action='store_true',
+        help='train the weight AE and the shared encoder on all six class '
+        'orders of every training checkpoint (a lever; off by default)',
+    )
+    p.add_argument('--holdout-class', type=int, help='keep every run whose class set contains this class out of every '
+                                                     'stage; samples for those sets are reported')
     p.add_argument('--align', choices=('auto', 'on', 'off'), default='auto', help="permute every checkpoint's hidden units to one reference's order before compressing (auto: for zoos whose runs do not share one initialisation)")
     p.add_argument('--function-encoder', choices=('auto', 'on', 'off'), default='auto', help="fit an encoder that reads a model's logits on its task's training images, beside the weight encoder (auto: for zoos whose runs do not share one initialisation)")
-    p.add_argument('--cap', type=int, help='conditions a group that the training baselines (scratch, refitted and fine-tuned soups) answer; default 24, 1 in quick')
+    p.add_argument('--cap', type=int, help='conditions a group that the training baselines (scratch, refitted and '
+                                           'fine-tuned soups) answer; default 24, 1 in quick')
     return add_zoo_arguments(p)
 
 
@@ -88,14 +101,23 @@ def _summary(out, m:dict) -> str:
     z, r, t = m['zoo'], m['reconstruction'], m['sampling']['groups']['test_runs']
     best = m['sampling']['headline'].get('test_runs', {}).get('most_accurate_baseline')
     f3 = lambda v: '-' if v is None else f'{v:.3f}'
-    refined = ''.join(f"{w} {r[f'{k}_agreement_real']:.3f}, " for k, w in (('function', 'function encoder'), ('refined', 'refined latent')) if f'{k}_agreement_real' in r)
-    return (f"wsl_run {out}: zoo {z['runs']} runs, {z['checkpoints']} checkpoints, {z['diverged']} diverged, "
-            f"final snapshots' dev-test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement {r['agreement_real']:.3f} "
-            f"({refined}PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
-            f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance {m['shared']['retrieval_chance_val']:.3f}); "
-            f"samples for test runs, final snapshots, final-test images: accuracy {f3(t['sampled']['acc_final'])} "
-            f"(most accurate baseline, {best}: {f3(t.get(best, {}).get('acc_final'))}), median loss error {f3(t['sampled']['test_err_final'])} "
-            f"(before calibration {f3(t['sampled_raw']['test_err_final'])}); report in {RunDir(out).report/'report.md'}")
+    refined = ''.join(
+        f"{w} {r[f'{k}_agreement_real']:.3f}, "
+        for k, w in (('function', 'function encoder'), ('refined', 'refined latent'))
+        if f'{k}_agreement_real' in r
+    )
+    return (
+        f"wsl_run {out}: zoo {z['runs']} runs, {z['checkpoints']} checkpoints, {z['diverged']} diverged, "
+        f"final snapshots' dev-test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement "
+        f"{r['agreement_real']:.3f} "
+        f"({refined}PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
+        f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance "
+        f"{m['shared']['retrieval_chance_val']:.3f}); "
+        f"samples for test runs, final snapshots, final-test images: accuracy {f3(t['sampled']['acc_final'])} "
+        f"(most accurate baseline, {best}: {f3(t.get(best, {}).get('acc_final'))}), median loss error "
+        f"{f3(t['sampled']['test_err_final'])} "
+        f"(before calibration {f3(t['sampled_raw']['test_err_final'])}); report in {RunDir(out).report/'report.md'}"
+    )
 
 # %% ../nbs/90_run.ipynb #898dc7ca
 def _run(argv):
@@ -113,13 +135,24 @@ def run_main(argv=None):
 
 # %% ../nbs/90_run.ipynb #985c6c7e
 def sample_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser('wsl_sample', description="Sample a model's weights for a task (a class list of the zoo's dataset, or a folder of "
-                                "labelled images) and a target validation loss from a run directory made by wsl_run.")
+    p = argparse.ArgumentParser(
+        'wsl_sample',
+        description="Sample a model's weights for a task (a class list of the zoo's dataset, or a folder of "
+        "labelled images) and a target validation loss from a run directory made by wsl_run.",
+    )
     p.add_argument('--run', required=True, help='run directory (made by wsl_run)')
-    p.add_argument('--classes', nargs='+', help="3 distinct class names or indices of the zoo's dataset, in head order (with --images: "
-                   "3 of its subfolders, in head order)")
-    p.add_argument('--images', help='the task as data: a folder with one subfolder of images (PNG, JPEG) per class, sorted or as --classes orders them')
-    p.add_argument('--test-images', help='with --images: a folder of the same classes\' test images; report accuracy and loss there')
+    p.add_argument(
+        '--classes',
+        nargs='+',
+        help="3 distinct class names or indices of the zoo's dataset, in head order (with --images: "
+        "3 of its subfolders, in head order)",
+    )
+    p.add_argument('--images', help='the task as data: a folder with one subfolder of images (PNG, JPEG) per class, '
+                                    'sorted or as --classes orders them')
+    p.add_argument(
+        '--test-images',
+        help='with --images: a folder of the same classes\' test images; report accuracy and loss there',
+    )
     p.add_argument(
         '--target-loss', required=True, help="target validation loss (clamped to the zoo's range, with a warning)"
     )
@@ -132,7 +165,8 @@ def sample_parser() -> argparse.ArgumentParser:
 
 # %% ../nbs/90_run.ipynb #9bd05989
 def _task_report(s, sd, task, test:Images|None, test_dir) -> str:
-    "Where a sample for `task` was tested: its classes' development-test images, `test` (read from `test_dir`), or nowhere."
+    """Where a sample for `task` was tested: its classes' development-test images, `test` (read from `test_dir`), or
+    nowhere."""
     if not isinstance(task, Images):
         e = TaskEval.of(s)(sd, task)
         return f"test accuracy {e['acc']:.3f}, test loss {e['loss']:.4f} on {int(e['confusion'].sum())} development-test images"
@@ -156,13 +190,18 @@ def _sample(argv):
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter('always')
         c = s.condition(a.classes, a.target_loss, images=a.images)          # the task and target, parsed once
-    test = None if a.test_images is None else s.images(a.test_images, c.images.names)            # an unreadable test folder: an error before any work
+    # an unreadable test folder: an error before any work
+    test = None if a.test_images is None else s.images(a.test_images, c.images.names)
     for x in w: print(f'wsl_sample: warning: {x.message}', file=sys.stderr)
     draw = a.n is not None or a.seed is not None
     seed = (a.seed or 0) if draw else None
     sds = s.sample(c, n=a.n or 1, seed=seed) if draw else [s.sample(c)]
     paths = [out] if len(sds) == 1 else [out.with_name(f'{out.stem}_{i}{out.suffix}') for i in range(len(sds))]
-    named = f"images {c.images} from {a.images}" if c.images is not None else f"classes {' '.join(s.class_names[i] for i in c.classes)}"
+    named = (
+        f"images {c.images} from {a.images}"
+        if c.images is not None
+        else f"classes {' '.join(s.class_names[i] for i in c.classes)}"
+    )
     for i, (sd, p) in enumerate(zip(sds, paths)):
         save_sample(p, sd, s, seed=seed, draw=i if draw else None)
         what = f'draw {i} of seed {seed}' if draw else 'point estimate'

@@ -199,7 +199,8 @@ class Images:
 
     @classmethod
     def read(cls, images, src, data_seed:int=0, classes=None):
-        "From a folder (one subfolder per class: sorted, or in the order `classes` names), an (X, y) pair (y in 0..2), or a list of 3 tensors."
+        """From a folder (one subfolder per class: sorted, or in the order `classes` names), an (X, y) pair (y in 0..2),
+        or a list of 3 tensors."""
         if isinstance(images, (str, Path)): names, per = read_image_folder(images, classes, channels=src.shape[0])
         elif isinstance(images, tuple) and len(images) == 2 and torch.as_tensor(images[1]).ndim == 1:
             X, y = torch.as_tensor(images[0]), torch.as_tensor(images[1])
@@ -208,11 +209,16 @@ class Images:
                 raise WSLError(f"labels must be 0, 1 or 2 (head order), got {sorted(set(y.tolist()))}")
             per = [X[y == h] for h in range(3)]
         elif isinstance(images, (list, tuple)): per = [torch.as_tensor(x) for x in images]
-        else: raise WSLError(f"images must be a folder, an (X, y) pair or a list of 3 image tensors, got {type(images).__name__}")
+        else: raise WSLError(f"images must be a folder, an (X, y) pair or a list of 3 image tensors, got "
+                             f"{type(images).__name__}")
         if len(per) != 3: raise WSLError(f"a task has exactly 3 classes, got images of {len(per)}")
         if empty := [h for h, x in enumerate(per) if len(x) == 0]:
             raise WSLError(f"no images for class {empty[0]} (head order)")
-        names = list(classes) if classes is not None else (names if isinstance(images, (str, Path)) else [f'class {h}' for h in range(3)])
+        names = (
+            list(classes)
+            if classes is not None
+            else (names if isinstance(images, (str, Path)) else [f'class {h}' for h in range(3)])
+        )
         if len(names) != 3: raise WSLError(f"a task has exactly 3 classes, got {len(names)} names")
         return cls([as_source_images(x, src) for x in per], names, src, data_seed)
 

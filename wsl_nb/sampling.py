@@ -28,14 +28,20 @@ def loss_fidelity(target,            # target losses
     "Median |ln(achieved / target)|, the share within a factor 1.25, and log-R² of achieved against target."
     t, a = np.log(np.asarray(target, float)), np.log(np.clip(np.asarray(achieved, float), 1e-12, None))
     e, ss = np.abs(a - t), ((a - a.mean()) ** 2).sum()
-    return dict(err=float(np.median(e)), within=float((e < math.log(1.25)).mean()), log_r2=float(1 - ((a - t) ** 2).sum() / ss) if ss > 0 else float('nan'))
+    return dict(
+        err=float(np.median(e)),
+        within=float((e < math.log(1.25)).mean()),
+        log_r2=float(1 - ((a - t) ** 2).sum() / ss) if ss > 0 else float('nan'),
+    )
 
 # %% ../nbs/23_sampling.ipynb #b0ef9df2
 class Batched:
-    "A sampler's point estimates as a method: decoded for many conditions in one batch when they are known in advance (`prefetch`), one at a time otherwise."
+    """A sampler's point estimates as a method: decoded for many conditions in one batch when they are known in advance
+    (`prefetch`), one at a time otherwise."""
     def __init__(self, sampler:Sampler): self.sampler, self._ready = sampler, {}
     def prefetch(self, conds:list):
-        "Decode (and calibrate) the point estimates of conditions [(classes, target_loss), ...] now; each is handed out once."
+        """Decode (and calibrate) the point estimates of conditions [(classes, target_loss), ...] now; each is handed
+        out once."""
         for (c, t), sd in zip(conds, self.sampler.sample_many(conds)): self._ready[(tuple(c), float(t))] = sd
     def __call__(self, classes, target_loss) -> dict:
         sd = self._ready.pop((tuple(classes), float(target_loss)), None)
@@ -126,7 +132,11 @@ def evaluate_conditions(methods:dict,       # from `answers`
             ev.warm(pairs)
             ev_val.warm(pairs)                 # the block's answers' features, computed together
             for r, cl, t, ans in block:
-                o = dict(acc=float(r.test_acc), loss=float(r.test_loss)) if zoo_dir is None else ev(load_checkpoint(zoo_dir, r), cl)
+                o = (
+                    dict(acc=float(r.test_acc), loss=float(r.test_loss))
+                    if zoo_dir is None
+                    else ev(load_checkpoint(zoo_dir, r), cl)
+                )
                 base = dict(group=group, model_id=r.model_id, snapshot=r.snapshot, set='-'.join(map(str, class_set(cl))),
                             classes='-'.join(map(str, cl)), target=t, acc_original=o['acc'], loss_original=o['loss'])
                 out.append(base | dict(method='original', acc=o['acc'], loss=o['loss'], val_loss=t, seconds=np.nan))
@@ -155,7 +165,8 @@ def _stats(d:pd.DataFrame) -> dict:
 CI_KEYS = ('acc', 'acc_final', 'acc_early', 'test_err', 'test_within', 'val_err')
 
 def _ci_arrays(d:pd.DataFrame) -> dict:
-    "Per-condition arrays from which each interval's statistic is one numpy reduction, a NaN appended (see `resample_matrix`)."
+    """Per-condition arrays from which each interval's statistic is one numpy reduction, a NaN appended (see
+    `resample_matrix`)."""
     snap, acc, nan = d.snapshot.values, d.acc.values, [np.nan]
     err = lambda v: np.abs(np.log(np.clip(v, 1e-12, None)) - np.log(d.target.values))
     a = dict(acc=acc, acc_final=np.where(snap == 'final', acc, np.nan), acc_early=np.where(snap == 'early', acc, np.nan),
@@ -185,7 +196,8 @@ def summarise(conds:pd.DataFrame,     # from `evaluate_conditions`, one or more 
         out[g] = {}
         for m, d in dg.groupby('method', sort=False):
             st = _stats(d)
-            a = _ci_arrays(d.set_index(d.model_id + '/' + d.snapshot).reindex(key))   # NaN where the method gave no answer
+            # NaN where the method gave no answer
+            a = _ci_arrays(d.set_index(d.model_id + '/' + d.snapshot).reindex(key))
             with warnings.catch_warnings():
                 warnings.simplefilter('ignore')
                 v = {k: x[R] for k, x in a.items()} if n_boot else None       # every resample's conditions, NaN-padded
@@ -207,7 +219,11 @@ def paired(conds:pd.DataFrame,   # from `evaluate_conditions`
         return dict(a=a, b=b, key=key, n=0, diff=None, ci=[None, None])     # no condition both answered
     acc, loss, tgt = w['acc'][[a, b]].values[ok], w['loss'][[a, b]].values[ok], ref.target.values[ok]
     err = np.abs(np.log(np.clip(loss.astype(float), 1e-12, None)) - np.log(tgt.astype(float))[:, None])
-    diff = (lambda i: acc[i, 0].mean() - acc[i, 1].mean()) if key == 'acc' else (lambda i: np.median(err[i, 0]) - np.median(err[i, 1]))
+    diff = (
+        (lambda i: acc[i, 0].mean() - acc[i, 1].mean())
+        if key == 'acc'
+        else (lambda i: np.median(err[i, 0]) - np.median(err[i, 1]))
+    )
     rs = cluster_resamples(ref.set.values[ok], n_boot, seed)
     return dict(
         a=a, b=b, key=key, n=int(ok.sum()), diff=round(float(diff(np.arange(ok.sum()))), 4), ci=interval(diff, rs)

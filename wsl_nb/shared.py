@@ -53,7 +53,11 @@ def retrieval(zp:torch.Tensor, # projections (n, d)
     s = F.normalize(zp, dim=1) @ F.normalize(zw, dim=1).T
     rank = (s > s.diag()[:, None]).sum(1)                                   # how many candidates beat the true one
     n = len(s)
-    return {**{f'top{k}': (rank < k).float().mean().item() for k in ks}, **{f'chance_top{k}': min(k / n, 1.0) for k in ks}, 'n': n}
+    return {
+        **{f'top{k}': (rank < k).float().mean().item() for k in ks},
+        **{f'chance_top{k}': min(k / n, 1.0) for k in ks},
+        'n': n,
+    }
 
 # %% ../nbs/16_shared.ipynb #45449f8a
 @dataclass
@@ -80,11 +84,16 @@ class SharedConfig:
     lr: float = 1e-3
     weight_decay: float = 1e-4
     precision: str = 'highest'  # float32 matrix products while training (`train_keep_best`); 'medium': bfloat16 where the CPU has it
-    ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
+    # a stage saved before `precision` existed trained in float32: fitted again, not reused
+    ABSENT = {'precision': 'highest'}
     seed: int = 0
 
-SHARED_PRESETS = {'quick': SharedConfig(hidden=(128,), epochs=30, batch_size=32, results='fourier'), 'default': SharedConfig(results='fourier'),
-                  'thesis': SharedConfig(results='fourier')}   # the continuous loss encoding: chosen on development data (the evaluation notebook)
+# the continuous loss encoding: chosen on development data (the evaluation notebook)
+SHARED_PRESETS = {
+    'quick': SharedConfig(hidden=(128,), epochs=30, batch_size=32, results='fourier'),
+    'default': SharedConfig(results='fourier'),
+    'thesis': SharedConfig(results='fourier'),
+}
 
 # %% ../nbs/16_shared.ipynb #92256170
 class SharedEncoder(nn.Module):
@@ -94,7 +103,11 @@ class SharedEncoder(nn.Module):
         if cfg.results not in ('bins', 'fourier'):
             raise WSLError(f"results encoder must be 'bins' or 'fourier', got {cfg.results!r}")
         self.cfg = cfg
-        self.results = ResultsEncoder(bins, cfg.results_dim) if cfg.results == 'bins' else LossFourier(bins, cfg.results_dim, cfg.n_freq)
+        self.results = (
+            ResultsEncoder(bins, cfg.results_dim)
+            if cfg.results == 'bins'
+            else LossFourier(bins, cfg.results_dim, cfg.n_freq)
+        )
         sizes, layers = [d_dim + cfg.results_dim, *cfg.hidden], []
         for a, b in zip(sizes[:-1], sizes[1:]): layers += [nn.Linear(a, b), nn.GELU(), nn.Dropout(cfg.dropout)]
         self.mlp = nn.Sequential(*layers, nn.Linear(sizes[-1], latent))
@@ -111,7 +124,8 @@ def subset_embeddings(pool:list,            # per class of the dataset: its trai
                       classes:torch.Tensor, # (B, 3) class indices, head order
                       g:torch.Generator     # the draws' random state
                      ) -> torch.Tensor:
-    "(B, 3 * dim) dataset embeddings, each class the mean of a random subset of its images: k log-uniform from 1 to all."
+    """(B, 3 * dim) dataset embeddings, each class the mean of a random subset of its images: k log-uniform from 1 to
+    all."""
     B, dim = len(classes), pool[0].shape[1]
     out = torch.empty(B, 3, dim)
     for h in range(3):
@@ -119,7 +133,8 @@ def subset_embeddings(pool:list,            # per class of the dataset: its trai
             rows, E = (classes[:, h] == c).nonzero().flatten(), pool[c]
             k = torch.exp(torch.rand(len(rows), generator=g) * np.log(len(E)))            # log-uniform on [1, n_c]
             pick = torch.rand(len(rows), len(E), generator=g) < (k / len(E))[:, None]
-            pick[torch.arange(len(rows)), torch.randint(len(E), (len(rows),), generator=g)] = True   # at least one image
+            # at least one image
+            pick[torch.arange(len(rows)), torch.randint(len(E), (len(rows),), generator=g)] = True
             out[rows, h] = (pick.float() @ E) / pick.sum(1, keepdim=True)
     return out.reshape(B, -1)
 
@@ -128,20 +143,23 @@ def train_shared(data:dict,                 # per split: zd, loss, classes, zw (
                  cfg:SharedConfig|None=None,
                  progress:bool=True,
                  device:str='cpu'):         # where to train; the model comes back on the CPU
-    "Fit the shared encoder on `data['train']`, choose by `data['val']` (its NT-Xent, or its MSE for the ablation); return it and its history."
+    "Fit the shared encoder on `data['train']`, chosen by `data['val']` (NT-Xent; the ablation: MSE); model, history."
     cfg = cfg or SharedConfig()
     torch.manual_seed(cfg.seed)
     g = torch.Generator().manual_seed(cfg.seed)
-    tr, va = ({**data[s], 'zd': data[s]['zd'].to(device), 'zw': data[s]['zw'].to(device)} for s in ('train', 'val'))   # losses and classes stay on the CPU
+    # losses and classes stay on the CPU
+    tr, va = ({**data[s], 'zd': data[s]['zd'].to(device), 'zw': data[s]['zw'].to(device)} for s in ('train', 'val'))
     bins = LossBins.fit(tr['loss'].numpy(), cfg.n_bins, cfg.bin_kind)
     model = SharedEncoder(tr['zd'].shape[1], tr['zw'].shape[1], bins, cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, cfg.epochs)
     pool = data['train'].get('pool') if cfg.subsets else None
-    if cfg.subsets and pool is None: raise WSLError("subsets=True needs the training images' embeddings: data['train']['pool'] (`shared_inputs(..., pool=True)`)")
+    if cfg.subsets and pool is None: raise WSLError("subsets=True needs the training images' embeddings: "
+                                                    "data['train']['pool'] (`shared_inputs(..., pool=True)`)")
     def objective(d, idx=None):
         zd, loss, cl, zw = (d[k] if idx is None else d[k][idx] for k in ('zd', 'loss', 'classes', 'zw'))
-        if pool is not None and idx is not None:                                   # training batches: some conditions from k images a class
+        # training batches: some conditions from k images a class
+        if pool is not None and idx is not None:
             few = (torch.rand(len(cl), generator=g) < cfg.subset_share).nonzero().flatten()
             if len(few):
                 zd = zd.clone()
@@ -180,16 +198,22 @@ def shared_data(zoo_dir,                         # the zoo directory
                 splits=('train', 'val', 'test'), # splits to gather
                 orders:bool=False                # the training split in all six class orders
                ) -> dict:
-    "Per split: dataset embeddings, validation losses, class lists and frozen weight embeddings of the `ok` checkpoints; `orders`: the training split in all six class orders."
+    """Per split: dataset embeddings, validation losses, class lists and frozen weight embeddings of the `ok`
+    checkpoints; `orders`: the training split in all six class orders."""
     out = {}
     for s in splits:
         rows, six = split_rows(man, s), orders and s == 'train'
         r = 6 if six else 1
         with torch.no_grad(): zw = ae.encode(coef_matrix(comp, zoo_dir, rows, six))
         cl = class_matrix(rows, six)
-        out[s] = dict(zd=torch.stack([dataset_embedding(class_emb, c) for c in cl.tolist()]),
-                      loss=torch.tensor(rows.val_loss.values, dtype=torch.float32).repeat_interleave(r), classes=cl, zw=zw,
-                      model_id=[m for m in rows.model_id for _ in range(r)], snapshot=[x for x in rows.snapshot for _ in range(r)])
+        out[s] = dict(
+            zd=torch.stack([dataset_embedding(class_emb, c) for c in cl.tolist()]),
+            loss=torch.tensor(rows.val_loss.values, dtype=torch.float32).repeat_interleave(r),
+            classes=cl,
+            zw=zw,
+            model_id=[m for m in rows.model_id for _ in range(r)],
+            snapshot=[x for x in rows.snapshot for _ in range(r)],
+        )
     return out
 
 # %% ../nbs/16_shared.ipynb #23b77a0a
@@ -239,7 +263,8 @@ def plot_heatmap(zw:torch.Tensor, # weight embeddings (rows)
 
 # %% ../nbs/16_shared.ipynb #6ab1c15a
 def palette(n:int) -> list:
-    "`n` colours for categories: tab10 up to 10; beyond, hues around the circle taken in a stride so that neighbours differ."
+    """`n` colours for categories: tab10 up to 10; beyond, hues around the circle taken in a stride so that neighbours
+    differ."""
     if n <= 10: return list(plt.get_cmap('tab10').colors[:n])
     hues = sns.color_palette('husl', n)
     step = next(k for k in range(max(2, n // 3), n) if math.gcd(k, n) == 1)         # about a third of the circle a step
@@ -310,8 +335,12 @@ def _shared_values(model, parts:dict, cfg:SharedConfig) -> tuple[dict, dict]:
         nv = len(parts['val']['zw'])
         perm = torch.randperm(len(parts['train']['zw']), generator=torch.Generator().manual_seed(0))
         chunks = [perm[i:i + nv] for i in range(0, len(perm) - nv + 1, nv)] or [perm]
-        v = dict(train_ntxent=float(np.mean([nt_xent(zp['train'][c], parts['train']['zw'][c], cfg.tau).item() for c in chunks])),
-                 val_ntxent=nt_xent(zp['val'], parts['val']['zw'], cfg.tau).item())
+        v = dict(
+            train_ntxent=float(
+                np.mean([nt_xent(zp['train'][c], parts['train']['zw'][c], cfg.tau).item() for c in chunks])
+            ),
+            val_ntxent=nt_xent(zp['val'], parts['val']['zw'], cfg.tau).item(),
+        )
     for name in RETRIEVAL_GROUPS:
         if name not in parts or len(parts[name]['zw']) < 2: continue
         r = retrieval(zp[name], parts[name]['zw'])
@@ -332,14 +361,19 @@ def _shared_figures(model, hist, v:dict, zpv, man:pd.DataFrame, preset:str) -> d
     }
     if len(v['zw']) >= 10:
         rows = man[man.status == 'ok'].set_index(['model_id', 'snapshot'])
-        colours = {'class set': ['-'.join(map(str, class_set(c))) for c in v['classes'].tolist()], 'loss bin': model.results.bins(v['loss']).tolist(),
-                   'snapshot': v['snapshot'], 'optimizer': [rows.loc[(m, s), 'optimizer'] for m, s in zip(v['model_id'], v['snapshot'])]}
+        colours = {
+            'class set': ['-'.join(map(str, class_set(c))) for c in v['classes'].tolist()],
+            'loss bin': model.results.bins(v['loss']).tolist(),
+            'snapshot': v['snapshot'],
+            'optimizer': [rows.loc[(m, s), 'optimizer'] for m, s in zip(v['model_id'], v['snapshot'])],
+        }
         figs['shared_umap.png'] = plot_umap(v['zw'], zpv, colours)
     return figs
 
 # %% ../nbs/16_shared.ipynb #95448e82
 def _shared_section(v:dict, figs:dict) -> str:
-    lines = [f"- {name.replace('_', ' ')} ({v[f'n_{name}']} checkpoints): top-1 {v[f'retrieval_top1_{name}']:.3f}, top-5 {v[f'retrieval_top5_{name}']:.3f} "
+    lines = [f"- {name.replace('_', ' ')} ({v[f'n_{name}']} checkpoints): top-1 {v[f'retrieval_top1_{name}']:.3f}, "
+             f"top-5 {v[f'retrieval_top5_{name}']:.3f} "
              f"(chance {v[f'retrieval_chance_{name}']:.4f})" for name in RETRIEVAL_GROUPS if f'n_{name}' in v]
     return f"""## Shared encoder
 NT-Xent (tau {v['tau']}, over batches of {v['n_val']} candidates): train {v['train_ntxent']:.3f}, validation {v['val_ntxent']:.3f} (thesis: about 3.1 on validation).
@@ -360,7 +394,8 @@ def shared_stage(out,                 # the run directory, with its zoo, compres
                  comp:Compression, ae:WeightAE, scfg:SharedConfig,
                  progress=True,
                  device:str='cpu') -> dict:
-    "Train (or reuse) the shared encoder (and its MSE-only ablation); measure NT-Xent and retrieval; write metrics, figures and the report section."
+    """Train (or reuse) the shared encoder (and its MSE-only ablation); measure NT-Xent and retrieval; write metrics,
+    figures and the report section."""
     out = Path(out)
     meta, man = load_zoo(RunDir(out).zoo)
     parts = shared_inputs(out, comp, ae, scfg.orders, progress, pool=scfg.subsets)

@@ -82,8 +82,12 @@ def write_section(out,         # the run directory
 
 # %% ../nbs/01_stage.ipynb #b9738e5e
 def rounded(values:dict, digits:int=4) -> dict:
-    "Floats (numpy's too) rounded, undefined ones (NaN, infinite) as None so that metrics.json stays JSON; everything else as it is."
-    return {k: ((round(float(v), digits) if math.isfinite(v) else None) if isinstance(v, (float, np.floating)) else v) for k, v in values.items()}
+    """Floats (numpy's too) rounded, undefined ones (NaN, infinite) as None so that metrics.json stays JSON; everything
+    else as it is."""
+    return {
+        k: ((round(float(v), digits) if math.isfinite(v) else None) if isinstance(v, (float, np.floating)) else v)
+        for k, v in values.items()
+    }
 
 # %% ../nbs/01_stage.ipynb #2672144c
 def publish(out,                   # the run directory

@@ -26,7 +26,8 @@ class WSLError(ValueError):
 def cli_main(prog:str,  # the command's name, printed before its errors
              fn,        # the command's body, called with `argv`
              argv=None):
-    "Run a command's body: a `WSLError` or a full disk ends it in one line, status 2; Ctrl-C, 130; warnings: a line each."
+    """Run a command's body: a `WSLError` or a full disk ends it in one line, status 2; Ctrl-C, 130; warnings: a line
+    each."""
     old = warnings.showwarning
     warnings.showwarning = lambda message, *a, **k: print(f'{prog}: warning: {message}', file=sys.stderr)
     try: return fn(argv) or 0
@@ -191,7 +192,8 @@ _held:dict = {}   # lock file -> (open file, depth), for the locks this process 
 def dir_lock(d,               # the directory to hold
              who:str='wsl_nb' # the command, shown to a second process
             ):
-    "Hold an advisory lock on directory `d` while the block runs; a `WSLError` naming the holder if another process has it."
+    """Hold an advisory lock on directory `d` while the block runs; a `WSLError` naming the holder if another process
+    has it."""
     d = Path(d)
     p = (d/'.wsl.lock').resolve()
     if p in _held:
@@ -239,7 +241,8 @@ def check_out_dir(d) -> Path:
 
 # %% ../nbs/00_store.ipynb #86d861f5
 def check_out_file(p, suffix:str|None=None) -> Path:
-    "`p` as a Path, if it can be written (its folder exists and is writable, it is no directory); a `WSLError` otherwise."
+    """`p` as a Path, if it can be written (its folder exists and is writable, it is no directory); a `WSLError`
+    otherwise."""
     p = Path(p).expanduser()
     if suffix and p.suffix != suffix: raise WSLError(f"--out must name a {suffix} file, got {str(p)!r}")
     if p.is_dir(): raise WSLError(f"--out {p} is a directory; name a file")
@@ -273,7 +276,8 @@ def config_dict(cfg) -> dict:
 
 # %% ../nbs/00_store.ipynb #51092df8
 def config_from(cls, d:dict):
-    "Rebuild dataclass `cls` from `config_dict` values (lists back to tuples); a field the saved values lack takes `cls.ABSENT`'s value if it names one (what older code did), else its default."
+    """Rebuild dataclass `cls` from `config_dict` values (lists back to tuples); a field the saved values lack takes
+    `cls.ABSENT`'s value if it names one (what older code did), else its default."""
     d = {**getattr(cls, 'ABSENT', {}), **d}
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})
 
@@ -309,7 +313,8 @@ def load_bundle(d,        # folder of the bundle
 # %% ../nbs/00_store.ipynb #3f97168f
 @contextlib.contextmanager
 def matmul_precision(p:str):
-    "Inside the block, float32 matrix products at torch's precision `p` ('highest', 'high' or 'medium'); as before after it."
+    """Inside the block, float32 matrix products at torch's precision `p` ('highest', 'high' or 'medium'); as before
+    after it."""
     if p not in ('highest', 'high', 'medium'):
         raise WSLError(f"matmul precision must be 'highest', 'high' or 'medium', got {p!r}")
     old = torch.get_float32_matmul_precision()
@@ -326,7 +331,8 @@ def train_keep_best(model:torch.nn.Module, # trained in place; ends with its bes
                     patience:int|None=None, # stop once this many epochs in a row have not improved the best score (None: run every epoch)
                     precision:str='highest' # float32 matrix products while training: 'medium' lets a CPU with bfloat16 units (or a GPU) multiply in lower precision; validation always at 'highest'
                    ) -> pd.DataFrame:
-    "Train for `epochs` (or until `patience` epochs bring no better score), keep the weights of the best validation score; return the per-epoch history."
+    """Train for `epochs` (or until `patience` epochs bring no better score), keep the weights of the best validation
+    score; return the per-epoch history."""
     if patience is not None and patience < 1:
         raise WSLError(f"patience must be at least 1 epoch (or None), got {patience}")
     hist, best, best_state, wait = [], math.inf, None, 0
@@ -357,12 +363,14 @@ def _kind(key:tuple) -> str:
     return 'python'
 
 def profile_stage(fn, *args, top:int=8, **kw) -> tuple:
-    "Run `fn(*args, **kw)` under the profiler: its result, a table of seconds and shares by kind, and the `top` functions by own time."
+    """Run `fn(*args, **kw)` under the profiler: its result, a table of seconds and shares by kind, and the `top`
+    functions by own time."""
     pr, t0 = cProfile.Profile(), time.perf_counter()
     pr.enable()
     try: res = fn(*args, **kw)
     finally: pr.disable()
-    wall, st = time.perf_counter() - t0, pstats.Stats(pr).stats          # (file, line, function) -> (calls, primitive calls, own time, cumulative, callers)
+    # (file, line, function) -> (calls, primitive calls, own time, cumulative, callers)
+    wall, st = time.perf_counter() - t0, pstats.Stats(pr).stats
     kinds = dict.fromkeys(PROFILE_KINDS, 0.)
     for k, v in st.items(): kinds[_kind(k)] += v[2]
     tot = sum(kinds.values()) or 1.

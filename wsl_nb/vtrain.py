@@ -49,7 +49,10 @@ def _initial_weights(runs, arch, in_channels) -> tuple:
     for r in runs:
         torch.manual_seed(r['init_seed'])
         inits.append(build_model(arch, 3, in_channels=in_channels).state_dict())
-    if any(not v.is_floating_point() for v in inits[0].values()): raise WSLError(f"arch {arch!r} has integer buffers; the vectorised trainer needs a buffer-free model such as cnn_small")
+    if any(not v.is_floating_point() for v in inits[0].values()):
+        raise WSLError(
+            f"arch {arch!r} has integer buffers; the vectorised trainer needs a buffer-free model such as cnn_small"
+        )
     lay = _Layout(inits[0])
     return lay.flat(inits), lay
 
@@ -166,7 +169,11 @@ def train_group(runs:list[dict],   # runs sharing one batch size
     if len({r['batch_size'] for r in runs}) != 1: raise WSLError("a group's runs must share their batch size")
     st, lay, fwd = _group_state(runs, tasks, arch, device)
     G, done = len(runs), set()
-    result = lambda g: dict(status='ok', snapshots=st['snaps'][g]) if st['alive'][g] else dict(status='diverged', epoch=st['div_epoch'][g])
+    result = lambda g: (
+        dict(status='ok', snapshots=st['snaps'][g])
+        if st['alive'][g]
+        else dict(status='diverged', epoch=st['div_epoch'][g])
+    )
     def report(epoch):
         for g in range(G):
             if g not in done and (not st['alive'][g] or st['max_ep'][g] <= epoch):

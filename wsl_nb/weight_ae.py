@@ -44,12 +44,14 @@ class AEConfig:
     clip: float = 1.0           # gradient norm clipping
     orders: bool = False        # train on the six class orders of every training checkpoint (head rows permuted with the class list), one drawn per model per step
     precision: str = 'highest'  # float32 matrix products while training (`train_keep_best`); 'medium': bfloat16 where the CPU has it
-    ABSENT = {'precision': 'highest'}   # a stage saved before `precision` existed trained in float32: fitted again, not reused
+    # a stage saved before `precision` existed trained in float32: fitted again, not reused
+    ABSENT = {'precision': 'highest'}
     seed: int = 0
 
 # %% ../nbs/11_weight_ae.ipynb #39b4d153
+# thesis (ResNet-18): MSE alone; the behavioural term would run 128 ResNet-18s a step
 AE_PRESETS = {'quick': AEConfig(hidden=(256,), latent=32, epochs=30, batch_size=32, probe=24), 'default': AEConfig(),
-              'thesis': AEConfig(behaviour=0.0, epochs=200)}   # thesis (ResNet-18): MSE alone; the behavioural term would run 128 ResNet-18s a step
+              'thesis': AEConfig(behaviour=0.0, epochs=200)}
 
 def _mlp(sizes):
     layers = []
@@ -75,7 +77,10 @@ class ProbeBank:
     "Training images of every class of a dataset, to draw probe batches for many tasks at once."
     def __init__(self, dataset:str, data_seed:int=0):
         src = load_source(dataset)
-        per = [src.to_float(src.get(class_split(src.labels, c, 'train', data_seed)), data_seed) for c in range(len(src.classes))]
+        per = [
+            src.to_float(src.get(class_split(src.labels, c, 'train', data_seed)), data_seed)
+            for c in range(len(src.classes))
+        ]
         self.counts = torch.tensor([len(p) for p in per])
         self.images = torch.zeros(len(per), int(self.counts.max()), *per[0].shape[1:])
         for c, p in enumerate(per): self.images[c, :len(p)] = p
@@ -95,7 +100,8 @@ class ProbeBank:
 
 # %% ../nbs/11_weight_ae.ipynb #23c2aafd
 def probe_kit(arch:str, dataset:str, in_channels:int=1, data_seed:int=0) -> tuple:
-    "The probe images of a zoo's dataset and its (empty) architecture, to run many of its models at once: (ProbeBank, net)."
+    """The probe images of a zoo's dataset and its (empty) architecture, to run many of its models at once: (ProbeBank,
+    net)."""
     return ProbeBank(dataset, data_seed), build_model(arch, 3, in_channels=in_channels)
 
 # %% ../nbs/11_weight_ae.ipynb #c27921ac
@@ -123,7 +129,8 @@ def coef_matrix(comp:Compression,  # the fitted compression
     "Normalised coefficient vectors (n, dim) of the checkpoints in `rows` (n * 6 with `orders`)."
     sds = _states(zoo_dir, rows, orders)
     b = comp.block_size()
-    return torch.cat([comp.transform(sds[i:i + b]) for i in range(0, len(sds), b)])   # one matrix product per parameter and block
+    # one matrix product per parameter and block
+    return torch.cat([comp.transform(sds[i:i + b]) for i in range(0, len(sds), b)])
 
 # %% ../nbs/11_weight_ae.ipynb #cb0c783a
 def stack_states(sds:list) -> dict:
@@ -143,19 +150,27 @@ def class_matrix(rows:pd.DataFrame, orders:bool=False) -> torch.Tensor:
 
 # %% ../nbs/11_weight_ae.ipynb #16354a6f
 class ProbePool:
-    "A fixed pool of `m` probe images per model (m/3 from each class of its task), with the original models' logits on them."
-    def __init__(self, bank:ProbeBank, net:nn.Module, classes:torch.Tensor, params:dict, m:int, g:torch.Generator, chunk:int=256,
+    """A fixed pool of `m` probe images per model (m/3 from each class of its task), with the original models' logits on
+    them."""
+    def __init__(self, bank:ProbeBank, net:nn.Module, classes:torch.Tensor, params:dict, m:int, g:torch.Generator,
+                 chunk:int=256,
                  replace:bool=True):   # False: distinct images (at most the smallest class's count of each class), chosen per class of the dataset, so a model's pool depends on its class list alone
         per = -(-m // 3)
         if replace:
-            self.cl = classes.repeat_interleave(per, dim=1)[:, :m]                        # (n, m) class of each pool image
+            # (n, m) class of each pool image
+            self.cl = classes.repeat_interleave(per, dim=1)[:, :m]
             self.idx = (torch.rand(*self.cl.shape, generator=g) * bank.counts[self.cl]).long()
         else:
             per = min(per, int(bank.counts.min()))
-            keys = torch.rand(len(bank.counts), int(bank.counts.max()), generator=g)       # one random order of every class's images
-            keys[torch.arange(keys.shape[-1]) >= bank.counts[:, None]] = 2.                # past a class's last image: never first
+            # one random order of every class's images
+            keys = torch.rand(len(bank.counts), int(bank.counts.max()), generator=g)
+            # past a class's last image: never first
+            keys[torch.arange(keys.shape[-1]) >= bank.counts[:, None]] = 2.
             first = keys.argsort(-1)[:, :per]
-            self.cl, self.idx = classes.repeat_interleave(per, dim=1)[:, :m], first[classes].reshape(len(classes), -1)[:, :m]
+            self.cl, self.idx = (
+                classes.repeat_interleave(per, dim=1)[:, :m],
+                first[classes].reshape(len(classes), -1)[:, :m],
+            )
         self.bank = bank
         with torch.no_grad():
             self.logits = torch.cat([batched_logits(net, {k: v[i:i + chunk] for k, v in params.items()}, bank.images[self.cl[i:i + chunk], self.idx[i:i + chunk]])
@@ -173,7 +188,11 @@ class _Objective:
     def __init__(self, comp, net, bank, cfg, pools=None):
         self.comp, self.net, self.bank, self.cfg, self.pools = comp, net, bank, cfg, pools or {}
     def __call__(self, ae, c, classes, orig, g, train=True, rows=None, part='train'):
-        inp = c + self.cfg.input_noise * torch.randn(c.shape, generator=g).to(c.device) if train and self.cfg.input_noise else c
+        inp = (
+            c + self.cfg.input_noise * torch.randn(c.shape, generator=g).to(c.device)
+            if train and self.cfg.input_noise
+            else c
+        )
         chat = ae(inp)
         mse = F.mse_loss(chat, c)
         if not self.cfg.behaviour: return mse, mse, torch.zeros(())
@@ -201,15 +220,17 @@ def train_ae(comp:Compression, zoo_dir,
     tr, va = split_rows(man, 'train'), split_rows(man, 'val')
     if len(va) == 0:
         raise WSLError("the zoo has no validation-split checkpoints to choose the autoencoder by; use more runs")
-    six = cfg.orders                         # training rows in all six class orders; validation on the models as trained
+    # training rows in all six class orders; validation on the models as trained
+    six = cfg.orders
     C = {'train': coef_matrix(comp, zoo_dir, tr, six).to(device), 'val': coef_matrix(comp, zoo_dir, va).to(device)}
-    K = {'train': class_matrix(tr, six), 'val': class_matrix(va)}          # class lists stay on the CPU, with the generators
+    # class lists stay on the CPU, with the generators
+    K = {'train': class_matrix(tr, six), 'val': class_matrix(va)}
     P = {p: {k: v.to(device) for k, v in param_stack(zoo_dir, r, six and p == 'train').items()} for p, r in (('train', tr), ('val', va))} if cfg.behaviour else {'train': {}, 'val': {}}
-    net, bank = build_model(arch, 3, in_channels=in_channels).to(device), (
-        ProbeBank(dataset, data_seed).to(device) if cfg.behaviour else None
-    )
+    net = build_model(arch, 3, in_channels=in_channels).to(device)
+    bank = ProbeBank(dataset, data_seed).to(device) if cfg.behaviour else None
     pools = {p: ProbePool(bank, net, K[p], P[p], cfg.probe_pool, torch.Generator().manual_seed(cfg.seed + i)) for i, p in enumerate(('train', 'val'))} if cfg.behaviour and cfg.probe_pool else {}
-    if pools: P = {'train': {}, 'val': {}}                                   # the pools hold what the originals' weights were needed for
+    # the pools hold what the originals' weights were needed for
+    if pools: P = {'train': {}, 'val': {}}
     obj = _Objective(comp, net, bank, cfg, pools)
     ae = WeightAE(comp.dim, cfg).to(device)
     opt = torch.optim.AdamW(ae.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
@@ -232,9 +253,8 @@ def train_ae(comp:Compression, zoo_dir,
     def validate():
         vl, vm, vb = obj(ae, C['val'], K['val'], P['val'], torch.Generator().manual_seed(1), train=False, rows=torch.arange(len(C['val'])), part='val')
         return dict(score=vl.item(), val_loss=vl.item(), val_mse=vm.item(), val_behaviour=vb.item())
-    hist = train_keep_best(
-        ae, cfg.epochs, train_epoch, validate, desc='weight AE', progress=progress, precision=cfg.precision
-    )
+    hist = train_keep_best(ae, cfg.epochs, train_epoch, validate, desc='weight AE', progress=progress,
+                           precision=cfg.precision)
     return ae.cpu(), hist
 
 # %% ../nbs/11_weight_ae.ipynb #6abf092e
@@ -268,7 +288,8 @@ def decode_states(comp:Compression, ae:WeightAE, z:torch.Tensor) -> list:
 # %% ../nbs/11_weight_ae.ipynb #fd67df86
 @dataclass
 class RefineConfig:
-    "Encoding by refinement: Adam steps on the encoder's latent so the decoded model matches the original on its task's training images."
+    """Encoding by refinement: Adam steps on the encoder's latent so the decoded model matches the original on its
+    task's training images."""
     steps: int = 100    # Adam steps on the latents; 0: the encoder's latent as it is
     lr: float = 0.03
     batch: int = 96     # probe images per model and step, drawn from its pool
@@ -282,7 +303,8 @@ def _class_lists(classes, n:int, n_classes:int) -> torch.Tensor:
     except (ValueError, TypeError): K = None
     if n == 0: raise WSLError("no state_dicts to refine")
     if K is None or K.ndim != 2 or K.shape[1] != 3 or not np.issubdtype(K.dtype, np.integer):
-        raise WSLError(f"classes must be {n} lists of 3 class indices (integers), got {np.shape(classes) if K is not None else 'ragged lists'} of {getattr(K, 'dtype', '?')}")
+        raise WSLError(f"classes must be {n} lists of 3 class indices (integers), got "
+                       f"{np.shape(classes) if K is not None else 'ragged lists'} of {getattr(K, 'dtype', '?')}")
     if len(K) != n: raise WSLError(f"{n} state_dicts but {len(K)} class lists")
     if K.min() < 0 or K.max() >= n_classes:
         raise WSLError(f"class indices must lie in 0..{n_classes - 1}, got {K.min()}..{K.max()}")
@@ -301,7 +323,8 @@ def refine_latents(comp:Compression,
                    chunk:int=256,         # models refined together (fewer for large images: about 64M pool values at once)
                    start:torch.Tensor|None=None   # (n, latent) latents to start from instead of the encoder's
                   ) -> torch.Tensor:
-    "Latents (n, latent) of `sds`: the encoder's, then `cfg.steps` Adam steps on each so its decoded model's softmax matches the original's on its pool."
+    """Latents (n, latent) of `sds`: the encoder's, then `cfg.steps` Adam steps on each so its decoded model's softmax
+    matches the original's on its pool."""
     cfg = cfg or RefineConfig()
     K = _class_lists(classes, len(sds), len(bank.counts))
     if torch.is_inference_mode_enabled():
@@ -319,7 +342,8 @@ def refine_latents(comp:Compression,
             pool = ProbePool(bank, net, k, stack_states(s), cfg.pool, g, replace=False)
             z, rows = z.clone().requires_grad_(True), torch.arange(len(s))
             opt = torch.optim.Adam([z], lr=cfg.lr)
-            for _ in range(cfg.steps):      # every model of the chunk takes the same pool positions: its images depend on its class list alone
+            # every model of the chunk takes the same pool positions: its images depend on its class list alone
+            for _ in range(cfg.steps):
                 x, lo = pool.take(rows, torch.randint(pool.cl.shape[1], (1, cfg.batch), generator=g).expand(len(s), -1))
                 with torch.enable_grad():        # a caller under no_grad still refines
                     lr_ = batched_logits(net, comp.decode_params(z if ae is None else ae.decode(z)), x)

@@ -58,7 +58,8 @@ PRESETS = {
 MAX_RUNS = 1_000_000
 
 def parse_init(init:str) -> tuple:
-    "`random`, `shared`, `pool:K` or `imported` (a zoo made by `wsl_import` from checkpoints grown elsewhere) as (mode, K)."
+    """`random`, `shared`, `pool:K` or `imported` (a zoo made by `wsl_import` from checkpoints grown elsewhere) as
+    (mode, K)."""
     if init in ('random', 'shared', 'imported'): return init, None
     if init.startswith('pool:') and init[5:].isdigit() and int(init[5:]) >= 1: return 'pool', int(init[5:])
     raise WSLError(
@@ -85,7 +86,10 @@ def zoo_config(preset:str='default',  # quick, default or thesis
     parse_init(cfg.init)
     if not cfg.optimizers or set(cfg.optimizers) - set(OPTIMIZERS):
         raise WSLError(f"optimizers must be drawn from {OPTIMIZERS}, got {cfg.optimizers}")
-    if cfg.early_epoch[1] >= cfg.max_epoch[2]: raise WSLError(f"the early epoch range {cfg.early_epoch} must end below the lowest max epoch {cfg.max_epoch[2]}")
+    if cfg.early_epoch[1] >= cfg.max_epoch[2]:
+        raise WSLError(
+            f"the early epoch range {cfg.early_epoch} must end below the lowest max epoch {cfg.max_epoch[2]}"
+        )
     return cfg
 
 # %% ../nbs/04_zoo.ipynb #2676ac8b
@@ -191,7 +195,8 @@ def record_problem(r) -> str|None:
     snaps = r.get('snapshots')
     for snap in ('early', 'final'):
         s = snaps.get(snap) if isinstance(snaps, dict) else None
-        if snap == 'early' and s is None and r.get('imported') and isinstance(snaps, dict): continue   # an imported model may have its final checkpoint only
+        # an imported model may have its final checkpoint only
+        if snap == 'early' and s is None and r.get('imported') and isinstance(snaps, dict): continue
         if not isinstance(s, dict) or any(k not in s for k in _SNAP_KEYS): return f"its {snap} snapshot is incomplete"
         if s['path'] != ckpt_name(r['model_id'], snap):
             return f"its {snap} checkpoint path {s['path']!r} is not {ckpt_name(r['model_id'], snap)!r}"
@@ -201,16 +206,19 @@ def record_problem(r) -> str|None:
 
 # %% ../nbs/04_zoo.ipynb #3ecccc34
 def read_journal(zoo_dir) -> list[dict]:
-    "The finished runs recorded in `runs.jsonl`; a torn or malformed line is skipped with a warning naming it (that run is trained again)."
+    """The finished runs recorded in `runs.jsonl`; a torn or malformed line is skipped with a warning naming it (that
+    run is trained again)."""
     p = Path(zoo_dir)/'runs.jsonl'
     if not p.exists(): return []
     out, lines = [], p.read_text(errors='replace').splitlines()
     for i, line in enumerate(lines, 1):
         try: r = json.loads(line)
         except json.JSONDecodeError:
-            if i < len(lines): warnings.warn(f"{p} line {i} is not JSON; that run will be trained again")   # a torn last line (a kill mid-write) goes quietly
+            # a torn last line (a kill mid-write) goes quietly
+            if i < len(lines): warnings.warn(f"{p} line {i} is not JSON; that run will be trained again")
             continue
-        if why := record_problem(r): warnings.warn(f"{p} line {i} is not a finished run ({why}); that run will be trained again")
+        if why := record_problem(r): warnings.warn(f"{p} line {i} is not a finished run ({why}); that run will be "
+                                                   f"trained again")
         else: out.append(r)
     return out
 
@@ -219,7 +227,8 @@ def damaged_runs(zoo_dir,
                  records:list,    # journal records
                  full:bool=True   # also check every file's sha256 (False: only that it exists, at its size)
                 ) -> dict:
-    "model_id -> what is wrong with its checkpoints: missing, of the wrong size, or (with `full`) not matching their sha256."
+    """model_id -> what is wrong with its checkpoints: missing, of the wrong size, or (with `full`) not matching their
+    sha256."""
     out = {}
     for r in records:
         for snap, s in (r.get('snapshots') or {}).items():
@@ -265,7 +274,8 @@ def manifest_rows(records:list[dict]) -> pd.DataFrame:
     rows = []
     for r in sorted(records, key=lambda r: r['model_id']):
         for snap in ('early', 'final'):
-            if r.get('imported') and snap not in r.get('snapshots', {}): continue     # an imported model without that snapshot
+            # an imported model without that snapshot
+            if r.get('imported') and snap not in r.get('snapshots', {}): continue
             s = r.get('snapshots', {}).get(snap, {})
             rows.append({**{k: r[k] for k in _RUN_KEYS}, 'snapshot': snap, 'epoch': s.get('epoch', r[f'{"early" if snap == "early" else "max"}_epoch']),
                          **{k: s.get(k, float('nan')) for k in ('train_loss', 'val_loss', 'val_acc', 'test_loss', 'test_acc')},
@@ -311,15 +321,18 @@ def check_zoo_dir(out:Path, meta:dict):
     o = old.get('config', {})
     if o != meta['config']:
         diff = sorted(k for k in set(o) | set(meta['config']) if o.get(k) != meta['config'].get(k))
-        raise WSLError(f"{out} holds another zoo ({', '.join(f'{k}={o.get(k)!r}' for k in diff[:3])}, not {', '.join(repr(meta['config'].get(k)) for k in diff[:3])}); "
+        raise WSLError(f"{out} holds another zoo ({', '.join(f'{k}={o.get(k)!r}' for k in diff[:3])}, not "
+                       f"{', '.join(repr(meta['config'].get(k)) for k in diff[:3])}); "
                        f"use another --out or the same settings")
     if not np.allclose(old['norm']['mean'] + old['norm']['std'], meta['norm']['mean'] + meta['norm']['std'], rtol=1e-6, atol=1e-9):
-        raise WSLError(f"{out} was grown with other normalisation statistics ({old['norm']['mean']} against {meta['norm']['mean']}): "
+        raise WSLError(f"{out} was grown with other normalisation statistics ({old['norm']['mean']} against "
+                       f"{meta['norm']['mean']}): "
                        "its dataset's train images have changed; use another --out")
 
 # %% ../nbs/04_zoo.ipynb #f314712c
 def checkpoint_path(zoo_dir, rel:str) -> Path:
-    "The file of a checkpoint path from a manifest or journal, refused unless it lies inside the zoo's `checkpoints` folder."
+    """The file of a checkpoint path from a manifest or journal, refused unless it lies inside the zoo's `checkpoints`
+    folder."""
     base = (Path(zoo_dir)/'checkpoints').resolve()
     p = (Path(zoo_dir)/str(rel)).resolve()
     if base not in p.parents:
@@ -357,7 +370,8 @@ def imported_zoo(zoo_dir) -> bool:
 
 # %% ../nbs/04_zoo.ipynb #b85aa391
 def one_init(meta:dict) -> bool:
-    "Whether a zoo's models all grew from one initialisation (`load_zoo`'s metadata): the case where alignment and the function encoder are not needed, so `auto` leaves them off."
+    """Whether a zoo's models all grew from one initialisation (`load_zoo`'s metadata): the case where alignment and the
+    function encoder are not needed, so `auto` leaves them off."""
     return meta['config'].init == 'shared'
 
 # %% ../nbs/04_zoo.ipynb #42f0f994
@@ -390,10 +404,16 @@ def zoo_stats(man:pd.DataFrame) -> dict:
     "Counts, final test accuracy (mean, 5th percentile) and mean validation loss per snapshot."
     ok = man[man.status == 'ok']
     fin, ear = ok[ok.snapshot == 'final'], ok[ok.snapshot == 'early']
-    return dict(runs=int(man.model_id.nunique()), checkpoints=int(len(ok)), diverged=int(man[man.status == 'diverged'].model_id.nunique()),
-                final_test_acc_mean=float(fin.test_acc.mean()), final_test_acc_p5=float(fin.test_acc.quantile(0.05)),
-                early_val_loss_mean=float(ear.val_loss.mean()), final_val_loss_mean=float(fin.val_loss.mean()),
-                early_test_acc_mean=float(ear.test_acc.mean()))
+    return dict(
+        runs=int(man.model_id.nunique()),
+        checkpoints=int(len(ok)),
+        diverged=int(man[man.status == 'diverged'].model_id.nunique()),
+        final_test_acc_mean=float(fin.test_acc.mean()),
+        final_test_acc_p5=float(fin.test_acc.quantile(0.05)),
+        early_val_loss_mean=float(ear.val_loss.mean()),
+        final_val_loss_mean=float(fin.val_loss.mean()),
+        early_test_acc_mean=float(ear.test_acc.mean()),
+    )
 
 # %% ../nbs/04_zoo.ipynb #e9a5481b
 def plot_val_loss(man:pd.DataFrame, ax=None, title=''):
