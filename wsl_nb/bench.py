@@ -52,7 +52,8 @@ def bench_compress(zoo_dir) -> dict:
                 speedup=base['seconds'] / ours['seconds'], memory_ratio=base['peak_mb'] / ours['peak_mb'])
 
 # %% ../nbs/80_bench.ipynb #40a8f1f8
-def bench_zoo(n_runs:int=256, preset:str='default', device:str='cpu', group_size:int=128, threads:int=2, loop_runs:int|None=None, progress:bool=True) -> dict:
+def bench_zoo(n_runs:int=256, preset:str='default', device:str='cpu', group_size:int=128, threads:int=2,
+              loop_runs:int|None=None, progress:bool=True) -> dict:
     "Models per second of the per-model loop and of the vectorised trainer on the same runs."
     device = check_device(device)
     cfg = zoo_config(preset, n_runs=n_runs)
