@@ -17,7 +17,8 @@ from wsl_nb.matched import capped
 from few_bench import parser, run_bench
 
 
-LEVER_METHODS = ('sampled', 'sampled_ens4', 'sampled_ens8', 'zoo_ens8', 'zoo_ens40', 'scratch', 'scratch_ens4', 'soup_ft100')
+LEVER_METHODS = ('sampled', 'sampled_ens4', 'sampled_ens8', 'zoo_ens8', 'zoo_ens40', 'scratch', 'scratch_ens4',
+                 'soup_ft100')
 
 
 class Lever(FewImages):

@@ -194,9 +194,9 @@ def load(cls:Compression, d):
     "Load a compression saved by `save`."
     t, meta = load_bundle(d, 'compression', 'fitted compression')
     names = [p['name'] for p in meta['params']]
-    # norm_sd: files written before 0.1.1
     return cls(meta['params'], {n: t[f'mean.{n}'] for n in names}, {n: t.get(f'comp.{n}') for n in names},
-               CompressConfig(**meta['config']), t['norm_mu'], t.get('norm_scale', t.get('norm_sd')))
+               CompressConfig(**meta['config']), t['norm_mu'],
+               t.get('norm_scale', t.get('norm_sd')))   # norm_sd: files written before 0.1.1
 
 # %% ../nbs/10_compress.ipynb #f63d9349
 def _param_batches(shapes:dict, n_files:int, chunk_mb:float) -> list:

@@ -147,8 +147,8 @@ def _torchvision(name, root, download):
         how = 'the download failed' if download else 'download is off'
         raise WSLError(
             f"{_TV[name]} not found under {root} ({how}: {str(e).splitlines()[0][:80]}); put torchvision's "
-            f"{_TV[name]} files there, "
-            f"name another root as '{name}:/path', or rerun online with download=True (WSL_DOWNLOAD=1)"
+            f"{_TV[name]} files there, name another root as '{name}:/path', or rerun online with download=True "
+            f"(WSL_DOWNLOAD=1)"
         ) from None
     imgs = [torch.as_tensor(p.data) for p in parts]
     imgs = [i.permute(0, 3, 1, 2) if i.ndim == 4 else i for i in imgs]  # CIFAR stores HWC

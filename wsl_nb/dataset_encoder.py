@@ -73,8 +73,8 @@ class ClipEncoder:
             weights = _hf_cached(model, pretrained)
             if weights is None and _offline():
                 raise WSLError(f"CLIP weights {model}/{pretrained} are not in the Hugging Face cache and this machine "
-                               f"is offline; "
-                               f"on a connected machine run open_clip.create_model_and_transforms({model!r}, "
+                               f"is offline; on a connected machine run "
+                               f"open_clip.create_model_and_transforms({model!r}, "
                                f"pretrained={pretrained!r}) and copy "
                                f"~/.cache/huggingface here, or pass a local checkpoint file as pretrained=PATH")
         self.model = open_clip.create_model(model, pretrained=weights or pretrained, device=device).eval()

@@ -91,8 +91,7 @@ def _fmt(v, ci=None) -> str:
 
 def _sampling_table(summary:dict, groups) -> str:
     lines = ['| group | method | n | accuracy, final snapshots [95%] | early [95%] | both | median loss error, final | '
-             'early | '
-             'within 1.25 | val error | seconds a model |', '|---|---|---|---|---|---|---|---|---|---|---|']
+             'early | within 1.25 | val error | seconds a model |', '|---|---|---|---|---|---|---|---|---|---|---|']
     for g in groups:
         for m in BAR_METHODS:
             v = summary.get(g, {}).get(m)
@@ -234,7 +233,8 @@ def bench(out,                      # the run directory, with every training sta
 def sampling_stage(out,                 # the run directory, with every training stage fitted
                    n_boot:int=1000,     # bootstrap resamples per interval
                    progress=True,
-                   cap:int|None=24) -> dict: # conditions a group the training baselines answer and the audit reads
+                   cap:int|None=24  # conditions a group the training baselines answer and the audit reads
+                  ) -> dict:
     """Measure conditional sampling against its baselines under the run's protocol; write metrics, figures and the
     report section."""
     out = Path(out)
@@ -287,7 +287,8 @@ def compare(out,                      # a run directory made by wsl_run
             cap:int|None|str='report',# conditions the training baselines answer ('report': as many as the run's report)
             n_boot:int=1000,
             # allow a final group or the final-test images: what the report alone reads
-            final:bool=False) -> pd.DataFrame:
+            final:bool=False
+           ) -> pd.DataFrame:
     "Every method on one group's conditions, with 95% intervals: one row a method, final and early snapshots apart."
     # an unknown group is refused here too
     if (image_split(group) == 'final_test' or split == 'final_test') and not final:

@@ -97,7 +97,8 @@ def evaluate_few(fw:FewImages, rows:pd.DataFrame, group:str, ev:TaskEval,
                  ks=(1, 5, 10, 25, None),   # images a class (None: all)
                  draws:int=3,               # draws of the k images per condition
                  methods=FEW_METHODS,
-                 run:str='') -> pd.DataFrame:      # the run's name, kept in a column
+                 run:str=''                # the run's name, kept in a column
+                ) -> pd.DataFrame:
     """Every method on every condition of `rows` at each k and draw: test accuracy and loss on `ev`'s images, seconds a
     model."""
     out, src = [], fw.s.src

@@ -359,8 +359,9 @@ def function_stage(out,               # the run directory, with its zoo, compres
     fp = fingerprint(ae_sha, *split_rows(man, 'train').sha256, *split_rows(man, 'val').sha256)
     fit = lambda: train_function_encoder(comp, ae, wz, man, fcfg, arch=zc.arch, dataset=zc.dataset,
                                          in_channels=meta['input_shape'][0], data_seed=zc.data_seed, progress=progress)
-    (fe, hist), _ = fit_or_reuse(RunDir(out).function_encoder, fcfg, fp, fit, lambda r,
-                                 d: save_function_encoder(r[0], d, r[1]), _load_fe_stage, extra=dict(weight_ae=ae_sha))
+    (fe, hist), _ = fit_or_reuse(RunDir(out).function_encoder, fcfg, fp, fit,
+                                 lambda r, d: save_function_encoder(r[0], d, r[1]), _load_fe_stage,
+                                 extra=dict(weight_ae=ae_sha))
     return fe, hist
 
 # %% ../nbs/12_function_encoder.ipynb #236384cb

@@ -68,8 +68,8 @@ def _run_local(units, skips, cd, out, device, vectorised, finish):
     if device == 'cpu' and not vectorised: torch.set_num_threads(1)
     try:
         for u, skip in zip(units, skips):
-            _train_unit(u, cd, device, vectorised, skip=skip, report=lambda r, res,
-                        secs: finish(save_result(r, res, cfg, out, secs)))
+            _train_unit(u, cd, device, vectorised, skip=skip,
+                        report=lambda r, res, secs: finish(save_result(r, res, cfg, out, secs)))
     finally: torch.set_num_threads(threads)
 
 # %% ../nbs/07_grow.ipynb #82359388

@@ -37,8 +37,8 @@ def read_table(path) -> pd.DataFrame:
                                           f"{str(e).splitlines()[0][:100] if str(e) else ''})") from None
     if missing := [c for c in TABLE_REQUIRED if c not in df.columns]:
         raise WSLError(f"table {p} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; it needs "
-                       f"path (a checkpoint file in the folder), "
-                       f"classes (3 class indices or names, in head order) and val_loss; optional: "
+                       f"path (a checkpoint file in the folder), classes (3 class indices or names, in head order) and "
+                       f"val_loss; optional: "
                        f"{', '.join(TABLE_OPTIONAL)}")
     if df.empty: raise WSLError(f"table {p} has no rows")
     return df.reset_index(drop=True)

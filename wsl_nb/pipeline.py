@@ -34,9 +34,8 @@ def stage_configs(preset:str='default', orders:bool=False) -> tuple[CompressConf
         raise WSLError(f"unknown preset {preset!r}; allowed: {', '.join(COMPRESS_PRESETS)}")
     ccfg, acfg, scfg, pcfg = COMPRESS_PRESETS[preset], AE_PRESETS[preset], SHARED_PRESETS[preset], PRIOR_PRESETS[preset]
     if orders:
-        acfg, scfg = dataclasses.replace(acfg, orders=True), dataclasses.replace(
-            scfg, orders=True, epochs=max(1, scfg.epochs // 2)
-        )
+        acfg = dataclasses.replace(acfg, orders=True)
+        scfg = dataclasses.replace(scfg, orders=True, epochs=max(1, scfg.epochs // 2))
     return ccfg, acfg, scfg, pcfg
 
 # %% ../nbs/19_pipeline.ipynb #c3397ef8
@@ -68,9 +67,8 @@ def fit_run(out,                    # the run directory
               group_size=group_size, backend=backend, ray_address=ray_address, verify=verify)
     tm['zoo']['reused'] = z['trained_this_run'] == 0
     timed(tm, 'protocol', protocol_stage, out, holdout_class)
-    # nothing aligned
     if timed(tm, 'align', align_stage, out, mode=align, progress=progress, stage_dir=RunDir(out).align) is None:
-        tm.pop('align')
+        tm.pop('align')   # nothing aligned
     ccfg, acfg, scfg, pcfg = stage_configs(preset, orders)
     comp = timed(tm, 'compress', compress_stage, out, ccfg, progress=progress, stage_dir=RunDir(out).compress)
     ae, hist = timed(tm, 'weight_ae', ae_stage, out, comp, acfg, progress=progress, device=device,

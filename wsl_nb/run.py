@@ -83,12 +83,9 @@ def run_parser() -> argparse.ArgumentParser:
         'wsl_run', description='The main job: zoo to report, into one run directory, reusing what it holds.'
     )
     p.add_argument('--out', required=True, help='run directory')
-    p.add_argument(
-        '--orders',
-        action='store_true',
-        help='train the weight AE and the shared encoder on all six class '
-        'orders of every training checkpoint (a lever; off by default)',
-    )
+    p.add_argument('--orders', action='store_true',
+                   help='train the weight AE and the shared encoder on all six class orders of every training '
+                        'checkpoint (a lever; off by default)')
     p.add_argument('--holdout-class', type=int, help='keep every run whose class set contains this class out of every '
                                                      'stage; samples for those sets are reported')
     p.add_argument('--align', choices=('auto', 'on', 'off'), default='auto', help="permute every checkpoint's hidden units to one reference's order before compressing (auto: for zoos whose runs do not share one initialisation)")
@@ -111,14 +108,13 @@ def _summary(out, m:dict) -> str:
     )
     return (
         f"wsl_run {out}: zoo {z['runs']} runs, {z['checkpoints']} checkpoints, {z['diverged']} diverged, "
-        f"final snapshots' dev-test acc {z['final_test_acc_mean']:.3f}; reconstruction agreement "
-        f"{r['agreement_real']:.3f} "
+        f"final snapshots' dev-test acc {z['final_test_acc_mean']:.3f}; "
+        f"reconstruction agreement {r['agreement_real']:.3f} "
         f"({refined}PCA-only {r['pca_only_agreement_real']:.3f}, mean model {r['mean_model_agreement_real']:.3f}); "
-        f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance "
-        f"{m['shared']['retrieval_chance_val']:.3f}); "
+        f"retrieval top-1 {m['shared']['retrieval_top1_val']:.3f} (chance {m['shared']['retrieval_chance_val']:.3f}); "
         f"samples for test runs, final snapshots, final-test images: accuracy {f3(t['sampled']['acc_final'])} "
-        f"(most accurate baseline, {best}: {f3(t.get(best, {}).get('acc_final'))}), median loss error "
-        f"{f3(t['sampled']['test_err_final'])} "
+        f"(most accurate baseline, {best}: {f3(t.get(best, {}).get('acc_final'))}), "
+        f"median loss error {f3(t['sampled']['test_err_final'])} "
         f"(before calibration {f3(t['sampled_raw']['test_err_final'])}); report in {RunDir(out).report/'report.md'}"
     )
 
@@ -138,18 +134,14 @@ def run_main(argv=None):
 
 # %% ../nbs/90_run.ipynb #985c6c7e
 def sample_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        'wsl_sample',
-        description="Sample a model's weights for a task (a class list of the zoo's dataset, or a folder of "
-        "labelled images) and a target validation loss from a run directory made by wsl_run.",
-    )
+    p = argparse.ArgumentParser('wsl_sample',
+                                description="Sample a model's weights for a task (a class list of the zoo's dataset, "
+                                            "or a folder of labelled images) and a target validation loss from a run "
+                                            "directory made by wsl_run.")
     p.add_argument('--run', required=True, help='run directory (made by wsl_run)')
-    p.add_argument(
-        '--classes',
-        nargs='+',
-        help="3 distinct class names or indices of the zoo's dataset, in head order (with --images: "
-        "3 of its subfolders, in head order)",
-    )
+    p.add_argument('--classes', nargs='+',
+                   help="3 distinct class names or indices of the zoo's dataset, in head order (with --images: "
+                        "3 of its subfolders, in head order)")
     p.add_argument('--images', help='the task as data: a folder with one subfolder of images (PNG, JPEG) per class, '
                                     'sorted or as --classes orders them')
     p.add_argument(

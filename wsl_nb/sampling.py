@@ -110,7 +110,8 @@ def evaluate_conditions(methods:dict,       # from `answers`
                         progress:bool=False,
                         # the zoo, to score the originals on `ev`'s images (default: the manifest's, dev_test)
                         zoo_dir=None,
-                        trained:set|None=None) -> pd.DataFrame: # 'model_id/snapshot' keys the TRAINED methods answer
+                        trained:set|None=None  # 'model_id/snapshot' keys the TRAINED methods answer
+                       ) -> pd.DataFrame:
     "One row per condition and method: test accuracy and loss, validation loss and seconds, beside the original's."
     if zoo_dir is None and ev.split != 'dev_test':
         raise WSLError(

@@ -382,8 +382,8 @@ def _shared_figures(model, hist, v:dict, zpv, man:pd.DataFrame, preset:str) -> d
 # %% ../nbs/16_shared.ipynb #95448e82
 def _shared_section(v:dict, figs:dict) -> str:
     lines = [f"- {name.replace('_', ' ')} ({v[f'n_{name}']} checkpoints): top-1 {v[f'retrieval_top1_{name}']:.3f}, "
-             f"top-5 {v[f'retrieval_top5_{name}']:.3f} "
-             f"(chance {v[f'retrieval_chance_{name}']:.4f})" for name in RETRIEVAL_GROUPS if f'n_{name}' in v]
+             f"top-5 {v[f'retrieval_top5_{name}']:.3f} (chance {v[f'retrieval_chance_{name}']:.4f})"
+             for name in RETRIEVAL_GROUPS if f'n_{name}' in v]
     return f"""## Shared encoder
 NT-Xent (tau {v['tau']}, over batches of {v['n_val']} candidates): train {v['train_ntxent']:.3f}, validation {v['val_ntxent']:.3f} (thesis: about 3.1 on validation).
 Retrieval of each checkpoint's z_W from its condition, among the checkpoints of its group (val and dev sets: development; final sets: final test):
@@ -397,8 +397,8 @@ def _load_shared_stage(d) -> tuple:
 
 def _fit_shared(out, parts, cfg, fp, name, progress, device='cpu'):
     return fit_or_reuse(getattr(RunDir(out), name), cfg, fp,
-                        lambda: train_shared(parts, cfg, progress=progress, device=device), lambda r,
-                        d: save_shared(r[0], d, r[1]), _load_shared_stage)[0]
+                        lambda: train_shared(parts, cfg, progress=progress, device=device),
+                        lambda r, d: save_shared(r[0], d, r[1]), _load_shared_stage)[0]
 
 def shared_stage(out,                 # the run directory, with its zoo, compression and weight autoencoder
                  comp:Compression, ae:WeightAE, scfg:SharedConfig,

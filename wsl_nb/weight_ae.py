@@ -50,7 +50,7 @@ class AEConfig:
     seed: int = 0
 
 # %% ../nbs/11_weight_ae.ipynb #39b4d153
-# thesis (ResNet-18): MSE alone; the behavioural term would run 128 ResNet-18s a step
+# 'thesis' (ResNet-18): MSE alone; the behavioural term would run 128 ResNet-18s a step
 AE_PRESETS = {'quick': AEConfig(hidden=(256,), latent=32, epochs=30, batch_size=32, probe=24), 'default': AEConfig(),
               'thesis': AEConfig(behaviour=0.0, epochs=200)}
 

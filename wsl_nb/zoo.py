@@ -214,7 +214,7 @@ def read_journal(zoo_dir) -> list[dict]:
     for i, line in enumerate(lines, 1):
         try: r = json.loads(line)
         except json.JSONDecodeError:
-            # a torn last line (a kill mid-write) goes quietly
+            # a torn last line (a kill mid-write) goes quietly; one before it is reported
             if i < len(lines): warnings.warn(f"{p} line {i} is not JSON; that run will be trained again")
             continue
         if why := record_problem(r): warnings.warn(f"{p} line {i} is not a finished run ({why}); that run will be "
