@@ -17,7 +17,7 @@ from wsl_nb.protocol import load_protocol
 from wsl_nb.zoo import load_checkpoint
 from wsl_nb.sample import TaskEval, image_task, probe_head, IMAGES_PROBE_C
 from wsl_nb.matched import capped
-from wsl_nb.run import machine_info
+from few_bench import bench_record
 
 
 def parser(description:str) -> argparse.ArgumentParser:
@@ -60,9 +60,8 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     d = pd.DataFrame(rows_out)
     d.to_csv(out/'few_ceiling.csv', index=False)
-    (out/'done.json').write_text(json.dumps(dict(runs=a.runs, split=a.split, group=a.group, ks=a.ks, draws=a.draws,
-                                                 cap=a.cap, seconds=round(time.time() - t0),
-                                                 **machine_info())))
+    (out/'done.json').write_text(json.dumps(bench_record(runs=a.runs, split=a.split, group=a.group, ks=a.ks,
+                                                         draws=a.draws, cap=a.cap, seconds=round(time.time() - t0))))
     print(d.pivot_table(index='method', columns=['run', 'k'], values='acc').round(3))
 
 

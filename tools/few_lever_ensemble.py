@@ -10,7 +10,6 @@ Run by few_bench.py's code, with its arguments and outputs; the results notebook
   python tools/few_lever_ensemble.py --out runs/few_lever_ensemble --runs runs/holdout_s0_c3 runs/holdout_s0_c7 \
       --ks 1 5
 """
-import torch
 from wsl_nb.few import FewImages
 from wsl_nb.sample import probe_head, IMAGES_PROBE_C
 from wsl_nb.matched import capped
@@ -22,18 +21,17 @@ LEVER_METHODS = ('sampled', 'sampled_ens4', 'sampled_ens8', 'zoo_ens8', 'zoo_ens
 
 
 class Lever(FewImages):
+    def __init__(self, *a, **kw):
+        super().__init__(*a, **kw)
+        self._bodies = {}
+
     def bodies(self, n:int) -> list:
-        "n of the bank's checkpoints as state_dicts (a seeded choice, the same for every condition)."
-        b = self.bank
-        fin = b.rows[b.rows.snapshot == 'final'] if 'snapshot' in b.rows else b.rows
-        rows = capped(fin, n, 1).index
-        def sd(i):
-            out, at = {}, 0
-            for k in b.names:
-                m = b.shapes[k].numel()
-                out[k], at = b.body[i, at:at + m].reshape(b.shapes[k]), at + m
-            return {**out, b.hw: b.W[i], b.hb: b.b[i]}
-        return [sd(i) for i in rows]
+        "n of the bank's final-snapshot checkpoints as state_dicts (a seeded choice, the same for every condition)."
+        if n not in self._bodies:
+            b = self.bank
+            fin = b.rows[b.rows.snapshot == 'final'] if 'snapshot' in b.rows else b.rows
+            self._bodies[n] = [b.state(b.body[i], b.W[i], b.b[i]) for i in capped(fin, n, 1).index]
+        return self._bodies[n]
 
     def answer(self, method, im, classes, target, seed=0):
         start, _, rest = method.partition('_')
